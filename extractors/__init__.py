@@ -1,0 +1,1 @@
+"""Text to triples: reading, cleaning, sentences, entities, relations."""

@@ -1,0 +1,469 @@
+"""Finding entity mentions: people, organisations, places and products.
+
+Recognition does not depend on the gazetteer: names are also found by their
+shape (Latin names, transliterations joined by ``·`` or ``-``), by what stands
+around them (a role title before a name, an organisation suffix after it, a
+declared short form in brackets) and by the segmenter's part-of-speech hints.
+The gazetteer only adds names and fixes types it knows.
+
+All functions work on the Simplified processing text and return character
+offsets, which are offsets in the original article too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .lexicon import Lexicon
+from .text import normalize_key
+
+__all__ = ["Mention", "Tok", "find_mentions", "ROLE_MODIFIERS"]
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+    tag: str
+
+
+@dataclass(slots=True)
+class Mention:
+    """A span of text naming an entity (before and after resolution)."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    source: str
+    certainty: float
+    role: str | None = None  # role title anchored before the name, e.g. 前首席科学家
+    role_start: int | None = None  # where that role phrase starts
+    role_category: str | None = None  # leads / works_for / founded / member_of / media
+    owner: "Mention | None" = None  # the organisation a unit or board belongs to
+    kind: str | None = None  # unit / board / media / ... (from suffixes or the gazetteer)
+    key: str | None = None  # the entity this mention resolves to
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+# Tiers: shape- and context-anchored names beat segmenter guesses.
+_TIER = {"alias": 0, "gazetteer": 0, "role": 0, "suffix": 0, "nickname": 0, "latin": 1, "translit": 2, "jieba": 3}
+
+ROLE_MODIFIERS = ("另一位", "另一名", "这位", "一位", "现任", "时任", "新任", "候任", "代理", "首任", "前任", "前", "原", "首位")
+_KEPT_MODIFIERS = ("现任", "时任", "新任", "候任", "代理", "首任", "前任", "前", "原")
+
+_LATIN = re.compile(
+    r"(?<![A-Za-z0-9@/._-])"
+    r"(?:[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:[’'][A-Za-z]+)?"
+    r"(?:-\d+[A-Za-z]*)?"
+    r"(?:(?:\s|\.\s?|·|-)(?:[A-Z][A-Za-z0-9]*|de|van|von|der|da|di|le|la|bin|al)(?:-\d+[A-Za-z]*)?)*"
+    r"(?![A-Za-z0-9])"
+)
+_URL = re.compile(r"(?:https?://|www\.)[^\s\u4e00-\u9fff，。]+")
+_HANZI = re.compile(r"[\u4e00-\u9fff]")
+_JOINER = "·•‧・-－"
+_NICKNAME = re.compile(r"(?<![A-Za-z])[A-Z]{1,4}(?:哥|姐|叔|爷|神|总)")
+_DECLARED = re.compile(
+    r"\s*[（(]\s*(?P<kw>以下简称|以下称|下称|简称|又称|以下统称|下同|英文名|英文|原名)?\s*[为:：]?\s*[“\"「『]?"
+    r"(?P<short>[^（()）“”\"「」『』,，。;；、]{1,24}?)[”\"」』]?\s*[)）]"
+)
+# Characters that end a Chinese given name rather than continue it.
+_NAME_STOP = set("说表在的是和与也就对称将已于被把为向等都还又今昨曾则便个一不之了着过来去到从让给跟及或而但并再才只已很最更先后上下里中外称道指透曾亦均皆仍乃即刚")
+_ORG_WORDS = {
+    "inc", "corp", "corporation", "group", "labs", "lab", "ai", "bank", "capital", "ventures", "university", "institute",
+    "news", "times", "post", "journal", "media", "motors", "technologies", "technology", "foundation", "fund", "partners",
+    "holdings", "club", "fc", "association", "council", "party", "agency", "ministry", "committee", "research", "studio",
+    "studios", "games", "systems", "networks", "review", "press", "company", "co", "ltd", "llc", "plc", "school", "college",
+    "office", "department", "league", "united", "city", "team", "council", "verge", "information",
+}
+_PERSON_VERBS = ("说", "表示", "认为", "写道", "指出", "透露", "称", "坦言", "强调", "回忆", "发文", "发推", "曾经", "本人")
+_MEDIA_CUES_BEFORE = ("据",)
+_MEDIA_CUES_AFTER = ("报道", "报导", "援引", "消息", "独家", "采访")
+
+
+def find_mentions(
+    text: str,
+    toks: list[Tok],
+    lexicon: Lexicon,
+    *,
+    extra_aliases: dict[str, tuple[str, str, str | None]] | None = None,
+    is_common_word: Callable[[str], bool] = lambda w: False,
+    is_known_place: Callable[[str], bool] = lambda w: False,
+) -> list[Mention]:
+    """Every entity mention in ``text``, non-overlapping, in text order.
+
+    ``extra_aliases`` maps a Simplified surface form to ``(key, type, kind)``: names
+    this article declared (``以下简称``) or implied (a given name, a unit's stem).
+    """
+    starts = {t.start for t in toks}
+    ends = {t.end for t in toks}
+    blocked = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    candidates: list[Mention] = []
+    candidates += _gazetteer_mentions(text, lexicon, starts, ends)
+    if extra_aliases:
+        candidates += _alias_mentions(text, extra_aliases, starts, ends)
+    candidates += _role_mentions(text, toks, lexicon)
+    candidates += _org_mentions(text, toks, lexicon)
+    candidates += _latin_mentions(text, lexicon)
+    candidates += _nickname_mentions(text)
+    candidates += _translit_mentions(text, toks, lexicon)
+    candidates += _jieba_mentions(text, toks, lexicon, is_common_word, is_known_place)
+    candidates = [
+        c for c in candidates
+        if not any(s <= c.start < e for s, e in blocked) and not lexicon.is_stop(c.text) and c.text.strip()
+    ]
+    return _select(candidates)
+
+
+def _select(candidates: list[Mention]) -> list[Mention]:
+    """Greedy non-overlapping choice: stronger evidence first, then longer names."""
+    chosen: dict[tuple[int, int], Mention] = {}
+    taken = bytearray(max((c.end for c in candidates), default=0) + 1)
+    for cand in sorted(candidates, key=lambda c: (_TIER[c.source], -(c.end - c.start), c.start)):
+        if any(taken[cand.start : cand.end]):
+            # A role title before a name the gazetteer already found still anchors it.
+            same = chosen.get(cand.span)
+            if same is not None and cand.role and not same.role:
+                same.role, same.role_start, same.role_category = cand.role, cand.role_start, cand.role_category
+            continue
+        taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
+        chosen[cand.span] = cand
+    return sorted(chosen.values(), key=lambda m: m.start)
+
+
+# --- gazetteer and declared aliases ---------------------------------------------------------
+
+
+class _SurfaceIndex:
+    """Surface forms grouped by first character, longest first, for a linear scan."""
+
+    def __init__(self, forms: Iterable[tuple[str, object]]):
+        by_first: dict[str, list[tuple[str, object]]] = {}
+        for form, value in forms:
+            low = form.lower()
+            if len(low) >= 2:
+                by_first.setdefault(low[0], []).append((low, value))
+        for group in by_first.values():
+            group.sort(key=lambda item: -len(item[0]))
+        self.by_first = by_first
+
+    def scan(self, text: str, starts: set[int], ends: set[int]):
+        low = text.lower()
+        i, n = 0, len(text)
+        while i < n:
+            group = self.by_first.get(low[i])
+            hit = None
+            if group:
+                for form, value in group:
+                    if low.startswith(form, i) and _boundary_ok(text, i, i + len(form), starts, ends):
+                        hit = (i, i + len(form), value)
+                        break
+            if hit:
+                yield hit
+                i = hit[1]
+            else:
+                i += 1
+
+
+def _boundary_ok(text: str, start: int, end: int, starts: set[int], ends: set[int]) -> bool:
+    first, last = text[start], text[end - 1]
+    if first.isascii() and first.isalnum() and start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+        return False
+    if last.isascii() and last.isalnum() and end < len(text) and text[end].isascii() and text[end].isalnum():
+        return False
+    if end - start == 2 and _HANZI.match(first) and _HANZI.match(last):
+        return start in starts and end in ends
+    return True
+
+
+@lru_cache(maxsize=8)
+def _gazetteer_index(lexicon: Lexicon) -> _SurfaceIndex:
+    return _SurfaceIndex(lexicon.surface_forms())
+
+
+def _gazetteer_mentions(text, lexicon, starts, ends):
+    for start, end, entry in _gazetteer_index(lexicon).scan(text, starts, ends):
+        yield Mention(start, end, text[start:end], entry.type, "gazetteer", 1.0, kind=entry.kind, key=entry.name)
+
+
+def _alias_mentions(text, aliases, starts, ends):
+    index = _SurfaceIndex((form, value) for form, value in aliases.items())
+    for start, end, (key, etype, kind) in index.scan(text, starts, ends):
+        yield Mention(start, end, text[start:end], etype, "alias", 0.95, key=key, kind=kind)
+
+
+# --- names anchored by a role title ----------------------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def _role_pattern(lexicon: Lexicon) -> re.Pattern:
+    titles = sorted(lexicon.roles, key=len, reverse=True)
+    modifiers = "|".join(ROLE_MODIFIERS)
+    return re.compile(rf"(?P<mods>(?:{modifiers})*)(?P<title>{'|'.join(map(re.escape, titles))})")
+
+
+def _role_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
+    by_start = {t.start: t for t in toks}
+    for match in _role_pattern(lexicon).finditer(text):
+        title = match.group("title")
+        category = lexicon.roles[title]
+        pos = match.end()
+        if category == "media":  # bylines: "界面新闻记者 | 伍洋宇"
+            while pos < len(text) and text[pos] in " \t|｜:：/":
+                pos += 1
+        found = _name_at(text, pos, by_start, lexicon)
+        if not found:
+            continue
+        end, etype = found
+        mods = match.group("mods")
+        kept = "".join(m for m in re.findall("|".join(ROLE_MODIFIERS), mods) if m in _KEPT_MODIFIERS)
+        yield Mention(
+            match.end() if pos == match.end() else pos, end, text[pos:end], etype, "role", 0.95,
+            role=kept + title, role_start=match.start(), role_category=category,
+        )
+
+
+def _name_at(text: str, pos: int, by_start: dict[int, Tok], lexicon: Lexicon) -> tuple[int, str] | None:
+    """End and type of a personal name starting at ``pos``, if one does."""
+    if pos >= len(text):
+        return None
+    latin = _LATIN.match(text, pos)
+    if latin and latin.start() == pos:
+        name = latin.group()
+        if lexicon.is_stop(name) or len(name) < 2:
+            return None
+        return latin.end(), "PERSON"
+    translit = _translit_run(text, pos, lexicon)
+    if translit:
+        return translit, "PERSON"
+    tok = by_start.get(pos)
+    two = text[pos : pos + 2]
+    surname_len = 2 if two in lexicon.surnames else 1 if text[pos] in lexicon.surnames else 0
+    if tok and tok.tag.startswith("nr") and 2 <= len(tok.text) <= 4 and _HANZI.match(tok.text):
+        end = tok.end
+        nxt = by_start.get(end)
+        if len(tok.text) == surname_len and nxt and len(nxt.text) <= 2 and _HANZI.match(nxt.text):
+            end = nxt.end  # 郭/广昌
+        return end, "PERSON"
+    if not surname_len:
+        return None
+    end = pos + surname_len
+    given = 0
+    while end < len(text) and given < 2 and _HANZI.match(text[end]) and text[end] not in _NAME_STOP:
+        end += 1
+        given += 1
+    if given == 0:
+        return None
+    return end, "PERSON"
+
+
+# --- organisations by suffix -----------------------------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def _suffix_pattern(lexicon: Lexicon) -> re.Pattern:
+    suffixes = sorted(lexicon.org_suffixes, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, suffixes)))
+
+
+# Function words end a name; content words of any tag may be part of one (jieba tags 对齐 as d).
+_NOT_IN_NAMES = ("p", "c", "r", "m", "q", "u", "y", "e", "o", "w", "f", "t", "zg")
+
+
+def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
+    """``<name words><suffix>``: 格力电器股份有限公司, 治理团队, OpenAI董事会."""
+    tok_ending = {t.end: i for i, t in enumerate(toks)}
+    roles = lexicon.roles
+    for match in _suffix_pattern(lexicon).finditer(text):
+        suffix = match.group()
+        category = lexicon.org_suffixes[suffix]
+        s_start, s_end = match.span()
+        # The suffix must end a word: "公司" in "公司化" is not a name end.
+        if s_end < len(text) and s_end not in tok_ending and not _ends_before_role(text, s_end, roles):
+            continue
+        # Walk back over name-like tokens.
+        start = s_start
+        i = _token_ending_at(toks, tok_ending, s_start)
+        words = 0
+        while i is not None and words < 4:
+            tok = toks[i]
+            if tok.text in lexicon.name_stop_words or not tok.text.strip() or tok.tag.startswith(_NOT_IN_NAMES):
+                break
+            if tok.tag == "x" and not tok.text.isalnum():
+                break
+            if lexicon.triggers.get(tok.text) or tok.text in roles or tok.text in lexicon.generic_prefixes:
+                break
+            if category != "org" and (tok.text.isascii() or lexicon.lookup(tok.text)):
+                break  # the owner of a unit or board is its own entity
+            start = tok.start
+            words += 1
+            i = i - 1 if i > 0 and toks[i - 1].end == tok.start else None
+        # A name does not start with an adverb or conjunction: "毕竟公司" is no company.
+        while start < s_start:
+            first = next((t for t in toks if t.start == start), None)
+            if first is None or not first.tag.startswith(("d", "c", "p", "ad")):
+                break
+            start = first.end
+        if start == s_start and category != "board":
+            continue
+        prefix = text[start:s_start]
+        if category != "board" and (not prefix or len(prefix) + len(suffix) < 3 or prefix in lexicon.generic_prefixes):
+            continue
+        if len(suffix) == 1 and len(prefix) < 2:
+            continue
+        yield Mention(start, s_end, text[start:s_end], "ORG", "suffix", 0.85, kind=category if category != "org" else None)
+
+
+def _ends_before_role(text: str, pos: int, roles: dict[str, str]) -> bool:
+    return any(text.startswith(title, pos) for title in roles)
+
+
+def _token_ending_at(toks: list[Tok], tok_ending: dict[int, int], pos: int) -> int | None:
+    return tok_ending.get(pos)
+
+
+# --- names by shape --------------------------------------------------------------------------
+
+
+def _latin_mentions(text: str, lexicon: Lexicon):
+    for match in _LATIN.finditer(text):
+        name = match.group()
+        start, end = match.span()
+        if len(name) < 2 or lexicon.is_stop(name):
+            continue
+        # "Ilya-Altman之争": two known names joined by a hyphen are two mentions.
+        parts = re.split(r"-(?=[A-Z])", name)
+        # Split when each part is a known name or stands alone elsewhere in the article.
+        if len(parts) > 1 and any(lexicon.lookup(p) or re.search(rf"(?<![A-Za-z-]){re.escape(p)}(?![A-Za-z-])", text) for p in parts):
+            offset = start
+            for part in parts:
+                yield Mention(offset, offset + len(part), part, _latin_type(part, text, offset, offset + len(part), lexicon), "latin", 0.8)
+                offset += len(part) + 1
+            continue
+        yield Mention(start, end, name, _latin_type(name, text, start, end, lexicon), "latin", 0.8)
+
+
+def _latin_type(name: str, text: str, start: int, end: int, lexicon: Lexicon) -> str:
+    entry = lexicon.lookup(name)
+    if entry:
+        return entry.type
+    words = re.split(r"[\s.·-]+", name)
+    lowered = {w.lower() for w in words}
+    if re.search(r"\d", name) or name.endswith("GPT"):
+        return "PRODUCT"
+    if lowered & _ORG_WORDS:
+        return "ORG"
+    after = text[end : end + 4]
+    before = text[max(0, start - 1) : start]
+    if before in _MEDIA_CUES_BEFORE or after.startswith(_MEDIA_CUES_AFTER):
+        return "ORG"
+    if len(words) >= 2 and all(w[:1].isupper() for w in words if w):
+        return "PERSON"
+    if name.isupper() or re.search(r"[a-z][A-Z]", name) or name.endswith("AI"):
+        return "ORG"
+    if after.startswith(_PERSON_VERBS):
+        return "PERSON"
+    return "OTHER"  # decided by resolution: a first name, a brand...
+
+
+def _nickname_mentions(text: str):
+    for match in _NICKNAME.finditer(text):
+        yield Mention(match.start(), match.end(), match.group(), "PERSON", "nickname", 0.85)
+
+
+def _translit_run(text: str, pos: int, lexicon: Lexicon) -> int | None:
+    """End of a joined transliteration (德维恩-韦德) starting at ``pos``."""
+    chars = lexicon.translit_chars
+    i, parts, n = pos, 0, len(text)
+    while True:
+        j = i
+        while j < n and text[j] in chars:
+            j += 1
+        if j - i < 1:
+            break
+        parts += 1
+        i = j
+        if i < n - 1 and text[i] in _JOINER and text[i + 1] in chars:
+            i += 1
+            continue
+        break
+    return i if parts >= 2 and i - pos >= 4 else None
+
+
+def _translit_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
+    chars = lexicon.translit_chars
+    if not chars:
+        return
+    # Joined forms: 德维恩-韦德, 山姆·奥特曼.
+    for match in re.finditer(rf"[{re.escape(''.join(sorted(chars)))}]{{2,}}(?:[{_JOINER}][{re.escape(''.join(sorted(chars)))}]{{1,}})+", text):
+        if match.start() > 0 and text[match.start() - 1] in chars and _HANZI.match(text[match.start() - 1]):
+            continue
+        yield Mention(match.start(), match.end(), match.group(), "PERSON", "translit", 0.8)
+    # Runs of segmenter tokens made only of transliteration characters, one tagged as a name.
+    i = 0
+    while i < len(toks):
+        j, has_name = i, False
+        while j < len(toks) and toks[j].text and all(c in chars for c in toks[j].text) and (j == i or toks[j].start == toks[j - 1].end):
+            has_name |= toks[j].tag in ("nr", "nrt", "nrfg")
+            j += 1
+        if j > i and has_name and toks[j - 1].end - toks[i].start >= 3 and (j - i > 1 or toks[i].tag == "nrt"):
+            yield Mention(toks[i].start, toks[j - 1].end, text[toks[i].start : toks[j - 1].end], "PERSON", "translit", 0.75)
+        i = max(j, i + 1)
+
+
+def _jieba_mentions(text: str, toks: list[Tok], lexicon: Lexicon, is_common_word, is_known_place):
+    for i, tok in enumerate(toks):
+        word = tok.text
+        if tok.tag in ("nr", "nrfg") and 2 <= len(word) <= 4 and _HANZI.match(word):
+            surname = 2 if word[:2] in lexicon.surnames else 1 if word[0] in lexicon.surnames else 0
+            if not surname or len(word) == surname:
+                continue
+            nxt = text[tok.end : tok.end + 1]
+            if nxt.isdigit() or is_common_word(word):
+                continue
+            yield Mention(tok.start, tok.end, word, "PERSON", "jieba", 0.6)
+        elif tok.tag == "nt" and len(word) >= 2:
+            yield Mention(tok.start, tok.end, word, "ORG", "jieba", 0.7)
+        elif tok.tag == "ns" and len(word) >= 2 and is_known_place(word):
+            yield Mention(tok.start, tok.end, word, "GPE", "jieba", 0.6)
+
+
+def declared_aliases(text: str, mentions: list[Mention]) -> list[tuple[Mention, str, int, int]]:
+    """Short forms an article declares right after a name.
+
+    ``Daniel Kokotajlo(以下简称DK哥)``, ``格力电器股份有限公司（格力电器）``,
+    ``奥特曼（Sam Altman）``. Without a keyword the short form must look like
+    an abbreviation of the name or be its Latin original.
+    """
+    found = []
+    for mention in mentions:
+        match = _DECLARED.match(text, mention.end)
+        if not match:
+            continue
+        short = match.group("short").strip()
+        if not short or normalize_key(short) == normalize_key(mention.text):
+            continue
+        keyword = match.group("kw")
+        latin_original = bool(re.fullmatch(r"[A-Z][A-Za-z .'-]+", short)) and bool(_HANZI.search(mention.text))
+        if keyword or latin_original or _is_abbreviation(short, mention.text):
+            start = match.start("short")
+            found.append((mention, short, start, start + len(short)))
+    return found
+
+
+def _is_abbreviation(short: str, full: str) -> bool:
+    if len(short) >= len(full) or len(short) < 2:
+        return False
+    if short.isupper() and short.isascii():
+        initials = "".join(w[0] for w in re.split(r"[\s-]+", full) if w).upper()
+        return short == initials
+    it = iter(full)
+    return all(ch in it for ch in short)

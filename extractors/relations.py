@@ -1,0 +1,757 @@
+"""Relation extractors: plain functions over a processed ``Doc`` that yield relations.
+
+Every extractor has the signature of :class:`Extractor` and is registered by
+name in :data:`registry`; ``guanxi extract --extractor NAME`` picks among
+them. Each yields :class:`Relation` records that still hold the
+:class:`~guanxi.extractors.entities.Mention` objects, so character positions
+survive until the triples are written.
+
+Constructions (each documented on its function):
+
+``appositive``  role titles between an organisation and a name: OpenAI超级对齐小组联合负责人Jan Leike
+``possessive``  units and boards of an organisation (part_of); relational nouns: Ilya的老师Hinton
+``svo``         trigger verbs with subject and object, passives (被/遭/由), coordination,
+                serial and pivot verbs, relative clauses, dropped subjects
+``reporting``   据Vox报道 / Vox报道称
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Protocol
+
+import catalogue
+from spacy.tokens import Doc
+
+from .entities import Mention, Tok
+from .lexicon import Lexicon
+
+__all__ = ["Relation", "DocContext", "Extractor", "registry", "extract_relations", "CONFIDENCE"]
+
+registry = catalogue.create("guanxi", "extractors", entry_points=True)
+
+#: Base confidence per construction, before the multipliers in :data:`CONFIDENCE`.
+BASE = {"appositive": 0.85, "possessive": 0.8, "noun": 0.8, "svo": 0.8, "passive": 0.75, "reporting": 0.8}
+
+#: Documented multipliers applied to the base confidence.
+CONFIDENCE = {
+    "weak_trigger": 0.8,  # a trigger listed as weak in data/relations.toml
+    "dropped_subject": 0.85,  # subject carried over from an earlier clause
+    "pronoun": 0.85,  # an argument is a resolved pronoun or role noun
+    "implicit_object": 0.75,  # object is the organisation the subject belongs to
+    "document_default": 0.65,  # object is the article's main organisation
+    "hedge": 0.7,  # 据说, 传闻, 或将, 可能 ...
+    "headline": 1.0,  # headlines count as much as body text, no more
+}
+
+_NEGATION = ("并未", "从未", "没有", "未能", "不再", "没", "未", "不", "无法", "拒绝")
+_ATTEMPT = ("试图", "企图", "尝试", "想要", "谋求", "图谋")
+_PLAN = ("将于", "计划", "准备", "打算", "拟", "将", "即将", "有意", "考虑", "威胁", "宣布将", "或将")
+_HEDGE = ("据说", "传闻", "据传", "或将", "可能", "或许", "疑似", "据称", "有消息称", "传言", "恐怕", "似乎")
+_PREPOSITIONS = ("对于", "对", "向", "给", "为", "替", "从", "把", "被", "在", "于", "自", "由", "跟", "将", "据")
+_COMITATIVE = ("与", "和", "同", "跟")
+_COORDINATORS = ("、", "和", "与", "及", "以及", "同", "跟", "、以及")
+_PIVOT_VERBS = ("派", "派了", "让", "请", "要求", "任命", "邀请", "委派", "命令", "使", "令", "安排", "指派", "聘请", "提名")
+_COMITATIVE_VERBS = ("追随", "跟随", "跟着", "陪同", "随同", "带着", "带领", "率领")
+_PASSIVE = ("被", "遭到", "遭", "受到")
+_AGENT = ("由",)
+_GENERIC_PEOPLE = ("员工", "成员", "人士", "网友", "用户", "人们", "官员", "球迷", "民众", "高管", "职员", "雇员", "工作人员", "发言人", "消息人士", "人物", "专家", "分析师", "记者")
+_GENERIC_ORG = ("公司", "该公司", "这家公司", "团队", "该团队", "集团", "俱乐部", "球队", "董事会")
+_OBJECT_GAP = set("了过着掉到给于在向为这该其那一家个位名") | {"这个", "那个", "这家", "那家", "一家", "一个"}
+_ADVERBIAL_NOUNS = {
+    "近期", "当时", "随后", "此前", "目前", "如今", "去年", "今年", "昨天", "今天", "明年", "此后", "之后", "最近", "日前",
+    "远程", "公开", "正式", "官宣", "当年", "后来", "同时", "首次", "再次", "一直", "已经", "本人", "亲自", "共同", "双双", "一起",
+    "这边", "那边", "方面", "期间", "内部", "私下", "年", "月", "日", "时", "后", "前",
+}
+_TIME = re.compile(
+    r"(?:自|从|于)?(?P<t>(?:\d{4}|[一二三四五六七八九〇零]{4})年(?:\d{1,2}月)?(?:\d{1,2}日)?|(?:去年|今年|前年|明年)(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日)(?:起|以来)?"
+)
+_CLAUSE = re.compile(r"[，,；;：:—]|——")
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A relation between two mentions, before it becomes a :class:`~guanxi.model.Triple`."""
+
+    subject: Mention
+    relation: str
+    object: Mention | None  # None: the subject's organisation, filled in by the pipeline
+    trigger: tuple[int, int]  # offsets of the predicate as written
+    extractor: str
+    sentence_index: int
+    confidence: float
+    role: str | None = None
+    time: str | None = None
+    modality: str | None = None
+    implicit: bool = False
+
+
+@dataclass
+class DocContext:
+    """What every extractor may read about the article besides the Doc."""
+
+    text: str  # Simplified processing text, same offsets as the original
+    lexicon: Lexicon
+    mentions: list[Mention]
+    entities: dict
+    sentences: list[tuple[int, int]]
+    toks: list[Tok]
+    headline_sentences: frozenset[int] = frozenset()
+    _by_start: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        self._by_start = {t.start: t for t in self.toks}
+        self._tok_index = {t.start: i for i, t in enumerate(self.toks)}
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    def dominant_org(self) -> str | None:
+        """The organisation the article is about: the most mentioned one, if clearly ahead."""
+        counts = Counter(
+            m.key for m in self.mentions
+            if m.type == "ORG" and self.entities[m.key].kind not in ("unit", "board", "media")
+        )
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 3:
+            return None
+        if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+            return None
+        return ranked[0][0]
+
+    def first_mention(self, key: str) -> Mention | None:
+        return next((m for m in self.mentions if m.key == key), None)
+
+
+class Extractor(Protocol):
+    """The signature every registered extractor has."""
+
+    def __call__(self, doc: Doc, context: DocContext) -> Iterable[Relation]: ...
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def _spec_accepts(lexicon: Lexicon, relation: str, subject: Mention | None, obj: Mention | None) -> bool:
+    spec = lexicon.relations[relation]
+    return (subject is None or subject.type in spec.subject) and (obj is None or obj.type in spec.object)
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    bounds, depth, pos = [], 0, start
+    for i in range(start, end):
+        ch = text[i]
+        if ch in "“「『(（":
+            depth += 1
+        elif ch in "”」』)）":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and _CLAUSE.match(ch):
+            bounds.append((pos, i))
+            pos = i + 1
+    bounds.append((pos, end))
+    return [(s, e) for s, e in bounds if e > s]
+
+
+def _clause_of(clauses, pos):
+    for index, (s, e) in enumerate(clauses):
+        if s <= pos < e:
+            return index
+    return len(clauses) - 1
+
+
+def _in_quote(text: str, start: int, pos: int) -> bool:
+    depth = 0
+    for ch in text[start:pos]:
+        if ch in "“「『":
+            depth += 1
+        elif ch in "”」』":
+            depth = max(depth - 1, 0)
+    return depth > 0
+
+
+def _modality(text: str, start: int, end: int) -> tuple[str | None, bool]:
+    """Modality and hedging from the words before a trigger (``start``–``end``)."""
+    window = text[start:end]
+    hedged = any(h in text[max(start - 12, 0) : end] for h in _HEDGE)
+    negations = 0
+    scan = window
+    for cue in _NEGATION:
+        count = scan.count(cue)
+        if count:
+            negations += count
+            scan = scan.replace(cue, " " * len(cue))
+    if "不是没有" in window or "并非没有" in window:
+        negations = 0
+    if negations % 2 == 1:
+        return "negated", hedged
+    if any(cue in window for cue in _ATTEMPT):
+        return "attempted", hedged
+    if any(window.endswith(cue) or cue in window[-6:] for cue in _PLAN):
+        return "planned", hedged
+    return None, hedged
+
+
+def _time(text: str, start: int, end: int) -> str | None:
+    found = [m for m in _TIME.finditer(text, start, end)]
+    if not found:
+        return None
+    return normalize_time(found[-1].group("t"))
+
+
+def normalize_time(expression: str) -> str:
+    """ISO-like form of a Chinese date: ``2022年`` → ``2022``, ``2023年11月`` → ``2023-11``.
+
+    >>> normalize_time("2022年"), normalize_time("2023年11月5日"), normalize_time("去年11月")
+    ('2022', '2023-11-05', '去年11月')
+    """
+    m = re.fullmatch(r"(\d{4})年(?:(\d{1,2})月)?(?:(\d{1,2})日)?", expression)
+    if not m:
+        return expression
+    year, month, day = m.groups()
+    return year + (f"-{int(month):02d}" if month else "") + (f"-{int(day):02d}" if month and day else "")
+
+
+def _gap_ok(context: DocContext, start: int, end: int, *, allow_nouns: bool = False) -> bool:
+    """Whether only adverbials, prepositional phrases and verbs stand between two positions."""
+    text = context.text
+    if "的" in text[start:end] and not text[start:end].endswith("的"):
+        return False
+    covered = [(m.start, m.end) for m in context.mentions if start <= m.start and m.end <= end]
+    pos = start
+    in_phrase = False  # inside a prepositional phrase ("在转发语中"), nouns are fine
+    while pos < end:
+        tok = context._by_start.get(pos)
+        if any(s <= pos < e for s, e in covered):
+            pos = next(e for s, e in covered if s <= pos < e)
+            continue
+        if tok is None:
+            pos += 1
+            continue
+        word, tag = tok.text, tok.tag
+        if word in ("是",) or any(word.startswith(g) for g in _GENERIC_PEOPLE):
+            return False
+        if tag == "p":
+            in_phrase = True
+            if word in ("在", "于", "从", "自"):
+                # "在转发语中": the phrase runs to its localizer, whatever stands inside.
+                local = next((t for t in context.toks if pos < t.start < end and t.tag == "f"), None)
+                if local is not None:
+                    pos = local.end
+                    in_phrase = False
+                    continue
+        elif in_phrase and (tag == "f" or tag.startswith("v")):
+            in_phrase = False
+        elif not allow_nouns and not in_phrase and tag.startswith("n") and tag not in ("nr",) and word not in _ADVERBIAL_NOUNS and not _TIME.fullmatch(word):
+            return False
+        pos = tok.end
+    return True
+
+
+def _preceded_by(text: str, pos: int, words) -> str | None:
+    for word in sorted(words, key=len, reverse=True):
+        if text.endswith(word, 0, pos):
+            return word
+    return None
+
+
+def _is_modifier(context: DocContext, m: Mention) -> bool:
+    """``OpenAI`` in ``OpenAI超级对齐小组`` or ``OpenAI的CEO X``: it qualifies the next name."""
+    text = context.text
+    for other in context.mentions:
+        if other.start in (m.end, m.end + 1) and (other.start == m.end or text[m.end] == "的"):
+            return other.owner is m or other.start == m.end or (other.role_start is not None)
+        if other.role_start is not None and m.end <= other.role_start <= m.end + 1 and other.start > m.end:
+            return True
+    return False
+
+
+def _eligible_subject(context: DocContext, m: Mention, clause_start: int) -> bool:
+    text = context.text
+    if _is_modifier(context, m):
+        return False
+    if _preceded_by(text, m.start, _PREPOSITIONS) and not _preceded_by(text, m.start, ("在这", "在其")):
+        return False
+    after = text[m.end : m.end + 4]
+    if after.startswith(_GENERIC_PEOPLE) or any(after.startswith(g) for g in ("们",)):
+        return False
+    before_tok = _token_before(context, m.start)
+    if before_tok is not None and before_tok.start >= clause_start and before_tok.tag.startswith("v"):
+        if before_tok.text not in _PIVOT_VERBS and not text.endswith(_PIVOT_VERBS, 0, m.start):
+            if text[before_tok.end : m.start].strip() == "" or text[before_tok.end : m.start] in ("了",):
+                return False
+    return True
+
+
+def _token_before(context: DocContext, pos: int) -> Tok | None:
+    index = None
+    # The token that ends at pos (skipping aspect particles such as 了).
+    for tok in reversed(context.toks):
+        if tok.end <= pos:
+            if tok.text in ("了", "着", "过") and tok.end == pos:
+                pos = tok.start
+                continue
+            index = tok
+            break
+    return index
+
+
+# --- appositive: roles ---------------------------------------------------------------------------
+
+
+@registry.register("appositive")
+def appositive(doc: Doc, context: DocContext) -> Iterator[Relation]:
+    """A role title between an organisation and a person's name.
+
+    ``OpenAI超级对齐小组另一位联合负责人Jan Leike`` gives leads(Jan Leike, 超级对齐小组)
+    and works_for(Jan Leike, OpenAI); ``董事长郭广昌`` gives leads with the
+    article's main organisation when no organisation stands before the title;
+    ``界面新闻记者 | 伍洋宇`` gives works_for the outlet.
+    """
+    text, lexicon = context.text, context.lexicon
+    relation_of = {"leads": "leads", "works_for": "works_for", "founded": "founded", "member_of": "member_of", "media": "works_for"}
+    for m in context.mentions:
+        if not m.role or m.role_start is None:
+            continue
+        index = _sentence_of(context, m.start)
+        s_start, s_end = context.sentences[index]
+        relation = relation_of[m.role_category]
+        org, how = _role_org(context, m, s_start, s_end)
+        if org is None:
+            continue
+        confidence = BASE["appositive"] * (1.0 if how == "adjacent" else CONFIDENCE["implicit_object"] if how == "sentence" else CONFIDENCE["document_default"])
+        if not _spec_accepts(lexicon, relation, m, org) and org.type != "GPE":
+            continue
+        yield Relation(m, relation, org, (m.role_start, m.start), "appositive", index, confidence, role=m.role)
+        owner = _owner_of(context, org)
+        if owner is not None and m.role_category in ("leads", "works_for", "member_of"):
+            yield Relation(m, "works_for", owner, (m.role_start, m.start), "appositive", index, confidence * 0.9, role=m.role)
+
+
+def _owner_of(context: DocContext, org: Mention) -> Mention | None:
+    if org.owner is not None:
+        return org.owner
+    owner_key = context.entities[org.key].owner if org.key in context.entities else None
+    return context.first_mention(owner_key) if owner_key else None
+
+
+def _role_org(context: DocContext, person: Mention, s_start: int, s_end: int):
+    text = context.text
+    before = [m for m in context.mentions if m.end <= person.role_start and m.start >= s_start and m.type in ("ORG", "GPE")]
+    if before:
+        org = before[-1]
+        gap = text[org.end : person.role_start]
+        if re.fullmatch(r"(的|之|\s|另一位|另一名|一位|首位|前|原|现任)*", gap):
+            return org, "adjacent"
+    if person.role_category == "media":
+        outlets = [m for m in context.mentions if m.type == "ORG" and context.entities[m.key].kind == "media"]
+        if not outlets:
+            outlets = [m for m in context.mentions if m.type == "ORG" and re.search(r"(新闻|日报|晚报|时报|周刊|电视台|通讯社|报|社|网)$", m.key)]
+        keys = {m.key for m in outlets}
+        return (outlets[0], "sentence") if len(keys) == 1 else (None, None)
+    if person.role_category == "member_of":
+        return None, None
+    in_sentence = [
+        m for m in context.mentions
+        if s_start <= m.start < s_end and m.type == "ORG" and context.entities[m.key].kind not in ("unit", "board", "media")
+    ]
+    keys = Counter(m.key for m in in_sentence)
+    dominant = context.dominant_org()
+    if len(keys) == 1:
+        return in_sentence[0], "sentence"
+    if dominant and dominant in keys:
+        return next(m for m in in_sentence if m.key == dominant), "sentence"
+    if not keys and dominant:
+        return context.first_mention(dominant), "document"
+    return None, None
+
+
+def _sentence_of(context: DocContext, pos: int) -> int:
+    for index, (s, e) in enumerate(context.sentences):
+        if s <= pos < e:
+            return index
+    return len(context.sentences) - 1
+
+
+# --- possessive: units, boards, relational nouns --------------------------------------------------
+
+
+@registry.register("possessive")
+def possessive(doc: Doc, context: DocContext) -> Iterator[Relation]:
+    """Units and boards of an organisation, and relational nouns between people.
+
+    ``OpenAI超级对齐小组`` gives part_of(超级对齐小组, OpenAI); ``Ilya的老师、
+    图灵奖三巨头之一Hinton`` gives teacher_of(Hinton, Ilya) (a noun listed
+    under ``inverse_nouns`` reads the other way: ``X的学生Y`` → teacher_of(X, Y)).
+    """
+    text, lexicon = context.text, context.lexicon
+    for m in context.mentions:
+        if m.owner is not None and m.kind in ("unit", "board"):
+            yield Relation(m, "part_of", m.owner, (m.owner.end, m.start), "possessive", _sentence_of(context, m.start), BASE["possessive"])
+    nouns = sorted(lexicon.relational_nouns, key=len, reverse=True)
+    pattern = re.compile(rf"的(?P<noun>{'|'.join(map(re.escape, nouns))})")
+    for index, (s_start, s_end) in enumerate(context.sentences):
+        mentions = context.mentions_in(s_start, s_end)
+        for x in mentions:
+            match = pattern.match(text, x.end)
+            if not match:
+                continue
+            relation, inverse = lexicon.relational_nouns[match.group("noun")]
+            # The person the noun describes: right after it, or after a short apposition (、图灵奖三巨头之一).
+            after = [y for y in mentions if y.start >= match.end() and y.key != x.key]
+            if not after:
+                continue
+            y = after[0]
+            gap = text[match.end() : y.start]
+            if len(gap) > 15 or any(c in gap for c in "，,。；;") or (gap and not gap.startswith(("、", "是", "，"))):
+                continue
+            if y.type != x.type and relation in ("teacher_of", "family_of", "colleague_of"):
+                continue
+            subject, obj = (x, y) if inverse else (y, x)
+            if relation == "competes_with" or _spec_accepts(lexicon, relation, subject, obj):
+                yield Relation(subject, relation, obj, match.span("noun"), "noun", index, BASE["noun"])
+
+
+# --- svo: trigger verbs -----------------------------------------------------------------------------
+
+
+def _trigger_pattern(lexicon: Lexicon) -> re.Pattern:
+    cached = _TRIGGER_CACHE.get(id(lexicon))
+    if cached is None:
+        words = sorted(lexicon.triggers, key=len, reverse=True)
+        cached = _TRIGGER_CACHE[id(lexicon)] = re.compile("|".join(map(re.escape, words)))
+    return cached
+
+
+_TRIGGER_CACHE: dict[int, re.Pattern] = {}
+
+
+def find_triggers(context: DocContext, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+    """Trigger words in ``[start, end)`` that stand as words, outside names and quotes."""
+    text = context.text
+    starts = context._by_start
+    ends = {t.end for t in context.toks}
+    for match in _trigger_pattern(context.lexicon).finditer(text, start, end):
+        t_start, t_end = match.span()
+        if t_start not in starts or (t_end not in ends and text[t_end : t_end + 1] not in "掉了过着到完走出"):
+            continue
+        if any(m.start < t_end and t_start < m.end for m in context.mentions):
+            continue
+        if _in_quote(text, start, t_start):
+            continue
+        yield t_start, t_end, match.group()
+
+
+@registry.register("svo")
+def svo(doc: Doc, context: DocContext) -> Iterator[Relation]:
+    """Subject–trigger–object sentences, in the shapes news prose gives them.
+
+    - plain and with aspect or complements: ``DK哥在2022年加入OpenAI``, ``试图解雇掉奥特曼``;
+    - pivot and serial verbs: ``派了联合创始人来接管超级对齐团队`` (the one sent takes over);
+      ``追随Ilya离开公司`` (both leave);
+    - coordination: ``X与Y双双离职``, ``郭广昌、梁信军和汪群斌共同创立复星``;
+    - passive: ``X被Y解雇`` → fired(Y, X); agent ``由``: ``由汪群斌继任``;
+    - relative clauses: ``执掌OpenAI的奥特曼`` → leads(奥特曼, OpenAI);
+    - a dropped subject is taken from the sentence's earlier clause;
+    - intransitive triggers (``离职``, ``辞职``) get the organisation the subject belongs to.
+    """
+    text, lexicon = context.text, context.lexicon
+    for index, (s_start, s_end) in enumerate(context.sentences):
+        clauses = _clauses(text, s_start, s_end)
+        for t_start, t_end, trigger in find_triggers(context, s_start, s_end):
+            for relation, kind in lexicon.triggers[trigger]:
+                yield from _svo_one(context, index, clauses, t_start, t_end, trigger, relation, kind)
+
+
+def _svo_one(context, index, clauses, t_start, t_end, trigger, relation, kind):
+    text, lexicon = context.text, context.lexicon
+    spec = lexicon.relations[relation]
+    c_index = _clause_of(clauses, t_start)
+    c_start, c_end = clauses[c_index]
+    confidence = BASE["svo"] * (CONFIDENCE["weak_trigger"] if trigger in spec.weak else 1.0)
+    subj_types, obj_types = (spec.object, spec.subject) if kind == "inverse" else (spec.subject, spec.object)
+
+    # Passive and agent markers between clause start and trigger.
+    before = [m for m in context.mentions if c_start <= m.start and m.end <= t_start]
+    passive = _passive_agent(context, before, c_start, t_start)
+    if passive is not None:
+        agent, patient_limit = passive
+        patients = [m for m in before if m.end <= patient_limit and m.type in obj_types and _eligible_subject(context, m, c_start)]
+        if not patients:
+            patients = _dropped_subjects(context, clauses, c_index, obj_types)
+        if agent.type in subj_types:
+            for patient in patients[-1:]:
+                yield _make(context, agent, relation, patient, kind, t_start, t_end, index, BASE["passive"], c_start)
+        return
+
+    if kind == "prepositional":
+        # "在治理团队工作": the object is the place of work before the verb.
+        place = [m for m in before if _preceded_by(text, _start_with_owner(m), ("在", "于")) and not _is_modifier(context, m)]
+        if not place or place[-1].type not in obj_types or not _object_gap_ok(text[place[-1].end : t_start]):
+            return
+        obj = place[-1]
+        head = [m for m in before if m.end <= _start_with_owner(obj)]
+        subjects, dropped = _subjects(context, head, clauses, c_index, _start_with_owner(obj) - 1, subj_types, False)
+        entity = context.entities.get(obj.key)
+        if entity is not None and entity.kind in ("unit", "board") and spec.unit_relation:
+            relation = spec.unit_relation
+        for subject in subjects:
+            yield _make(context, subject, relation, obj, "verb", t_start, t_end, index, confidence * (0.85 if dropped else 1), c_start)
+        return
+    subjects, dropped = _subjects(context, before, clauses, c_index, t_start, subj_types, spec.symmetric)
+    objects = _objects(context, t_end, c_end, obj_types)
+    if spec.symmetric and not objects:
+        comitative = [
+            m for m in before
+            if not _is_modifier(context, m) and _preceded_by(text, _start_with_owner(m), _COMITATIVE) and m.type in obj_types
+        ]
+        if comitative:
+            objects = comitative[-1:]
+            subjects = [s for s in subjects if s.key != objects[0].key]
+    if not objects:
+        objects = _attitude_object(context, before, subjects, obj_types, relation)
+    implicit = False
+    if not objects and (kind == "intransitive" or text[t_end : t_end + 5].lstrip("了").startswith(_GENERIC_ORG)):
+        implicit = "ORG" in obj_types
+    if not subjects or (not objects and not implicit):
+        return
+    if dropped:
+        confidence *= CONFIDENCE["dropped_subject"]
+    for subject in subjects:
+        for obj in objects or [None]:
+            if obj is not None and obj.key == subject.key:
+                continue
+            yield _make(context, subject, relation, obj, kind, t_start, t_end, index, confidence, c_start, implicit=implicit)
+        # Serial verbs: "追随Ilya离开公司" — whom the subject followed left too.
+        for m in before:
+            follow = _preceded_by(text, m.start, _COMITATIVE_VERBS)
+            if follow and m.start - len(follow) >= subject.end and m.type in subj_types:
+                for obj in objects or [None]:
+                    yield _make(context, m, relation, obj, kind, t_start, t_end, index, confidence * 0.9, c_start, implicit=implicit)
+
+
+def _make(context, subject, relation, obj, kind, t_start, t_end, index, confidence, c_start, implicit=False):
+    text = context.text
+    if kind == "inverse" and obj is not None:
+        subject, obj = obj, subject
+    # Cues count between the subject (or the clause start) and the trigger.
+    window_start = subject.end if c_start <= subject.end <= t_start else c_start
+    modality, hedged = _modality(text, window_start, t_start)
+    if hedged:
+        confidence *= CONFIDENCE["hedge"]
+    if "pronoun" in (subject.source, obj.source if obj else "") or "rolenoun" in (subject.source, obj.source if obj else ""):
+        confidence *= CONFIDENCE["pronoun"]
+    if implicit:
+        confidence *= CONFIDENCE["implicit_object"]
+    s_start, s_end = context.sentences[index]
+    time = _time(text, c_start, t_start) or _time(text, s_start, s_end)
+    return Relation(subject, relation, obj, (t_start, t_end), "svo", index, round(confidence, 3), time=time, modality=modality, implicit=implicit)
+
+
+def _passive_agent(context, before, c_start, t_start):
+    """``(agent, position of the marker)`` when the clause is passive with a named agent."""
+    text = context.text
+    for m in reversed(before):
+        marker = _preceded_by(text, m.start, _PASSIVE + _AGENT)
+        if marker and _gap_ok(context, m.end, t_start):
+            return m, m.start - len(marker)
+    return None
+
+
+def _subjects(context, before, clauses, c_index, t_start, types, symmetric):
+    """The trigger's subjects and whether they were carried over from an earlier clause."""
+    text = context.text
+    c_start = clauses[c_index][0]
+    eligible = [m for m in before if _eligible_subject(context, m, c_start)]
+    chosen = None
+    for m in reversed(eligible):
+        if symmetric and _preceded_by(text, _start_with_owner(m), _COMITATIVE):
+            continue  # "他同董事会合作": 董事会 is the partner, not the subject
+        if m.type in types and _gap_ok(context, m.end, t_start):
+            chosen = m
+            break
+        if m.type in ("PERSON", "ORG") and m.type not in types:
+            return [], False  # the clause's subject is of the wrong type
+    if chosen is None:
+        # Relative clause: "执掌OpenAI的奥特曼" — the subject follows the object and 的.
+        c_end = clauses[c_index][1]
+        after = [m for m in context.mentions if t_start < m.start < c_end]
+        for first, second in zip(after, after[1:]):
+            if text[first.end : second.start] == "的" and second.type in types and _gap_ok(context, t_start, first.start, allow_nouns=False):
+                return [second], False
+        # "X与Y双双离职" with X dropped: the earlier clause's subject and Y.
+        dropped = _dropped_subjects(context, clauses, c_index, types, t_start)
+        if dropped and not symmetric:
+            co = [m for m in before if _preceded_by(text, m.start, _COMITATIVE) and m.type in types and _gap_ok(context, m.end, t_start)]
+            return dropped + co[-1:], True
+        return dropped, bool(dropped)
+    subjects = [chosen]
+    heads = [m for m in before if m.end <= chosen.start and not _is_modifier(context, m)]
+    if not heads and _preceded_by(text, _start_with_owner(chosen), _COMITATIVE) and not symmetric:
+        # "并与Ilya双双离职": coordinated with the earlier clause's subject.
+        dropped = _dropped_subjects(context, clauses, c_index, types)
+        return dropped + subjects, bool(dropped)
+    # Coordination to the left: "郭广昌、梁信军和汪群斌".
+    current = chosen
+    for m in reversed(heads):
+        gap = text[m.end : _start_with_owner(current)]
+        if gap in _COORDINATORS and m.type in types:
+            if symmetric and gap in _COMITATIVE:
+                break
+            subjects.insert(0, m)
+            current = m
+        else:
+            break
+    # "X与Y…合作" makes Y an object, handled by the caller for symmetric relations.
+    return subjects, False
+
+
+def _start_with_owner(m: Mention) -> int:
+    return m.owner.start if m.owner is not None else m.start
+
+
+def _dropped_subjects(context, clauses, c_index, types, t_start=None):
+    """The subject of the nearest earlier clause of the same sentence.
+
+    Only when nothing in this clause could be its subject: "的成员加入" has one.
+    """
+    if t_start is not None and not _gap_ok(context, clauses[c_index][0], t_start):
+        return []
+    for index in range(c_index - 1, -1, -1):
+        c_start, c_end = clauses[index]
+        inside = [m for m in context.mentions if c_start <= m.start and m.end <= c_end]
+        for m in inside:
+            if _eligible_subject(context, m, c_start) and m.type in ("PERSON", "ORG", "GPE"):
+                return [m] if m.type in types else []
+    return []
+
+
+def _objects(context, t_end, c_end, types):
+    text = context.text
+    after = [m for m in context.mentions if t_end <= m.start and m.end <= c_end]
+    if not after:
+        return []
+    first = after[0]
+    gap = text[t_end : first.start]
+    if len(after) > 1 and after[1].owner is first and _object_gap_ok(gap):
+        first, after = after[1], after[1:]  # "离开OpenAI董事会": the board, not its owner
+        gap = ""
+    if first.type not in types or not _object_gap_ok(gap):
+        return []
+    objects = [first]
+    current = first
+    for m in after[1:]:
+        if text[current.end : m.start] in _COORDINATORS and m.type in types:
+            objects.append(m)
+            current = m
+        else:
+            break
+    return objects
+
+
+def _object_gap_ok(gap: str) -> bool:
+    gap = gap.strip()
+    if not gap:
+        return True
+    if len(gap) > 4:
+        return False
+    return all(ch in _OBJECT_GAP for ch in gap) or gap in _OBJECT_GAP
+
+
+_ATTITUDE = {"thanked", "praised", "criticized", "accused", "supported", "opposed", "responded_to", "threatened", "sued", "interviewed"}
+
+
+def _attitude_object(context, before, subjects, types, relation):
+    """``对OpenAI公开批判``: the object stands before the verb behind 对/向."""
+    if relation not in _ATTITUDE or not subjects:
+        return []
+    text = context.text
+    for m in reversed(before):
+        if m.start > subjects[-1].end and _preceded_by(text, m.start, ("对", "向", "跟", "给")) and m.type in types:
+            return [m]
+    return []
+
+
+# --- reporting ------------------------------------------------------------------------------------
+
+_REPORT_AFTER = re.compile(r"\s*(?:的)?(?:报道|报导|消息|披露|援引|称)")
+
+
+@registry.register("reporting")
+def reporting(doc: Doc, context: DocContext) -> Iterator[Relation]:
+    """``据Vox报道，OpenAI…`` and ``Vox报道称…``: the outlet reported on the first entity after it."""
+    text = context.text
+    for index, (s_start, s_end) in enumerate(context.sentences):
+        mentions = context.mentions_in(s_start, s_end)
+        for i, m in enumerate(mentions):
+            if m.type not in ("ORG", "PERSON"):
+                continue
+            cue = _REPORT_AFTER.match(text, m.end)
+            by = text.endswith("据", 0, m.start)
+            if not cue or not (by or cue.group().strip().startswith(("报道", "报导"))):
+                continue
+            if m.type == "PERSON" and not by:
+                continue
+            later = [o for o in mentions[i + 1 :] if o.key != m.key and o.source not in ("pronoun",) and o.type in ("ORG", "PERSON", "GPE", "PRODUCT")]
+            if later:
+                yield Relation(m, "reported", later[0], cue.span(), "reporting", index, BASE["reporting"])
+
+
+#: Extractors run by default, in this order.
+DEFAULT_EXTRACTORS = ("appositive", "possessive", "svo", "reporting")
+
+
+def get_extractor(name: str) -> Extractor:
+    from ..errors import Errors, GuanxiError
+
+    try:
+        return registry.get(name)
+    except catalogue.RegistryError:
+        raise GuanxiError(Errors.E007.format(name=name, choices=", ".join(sorted(registry.get_all())))) from None
+
+
+def extract_relations(doc: Doc, context: DocContext, names: Iterable[str] = DEFAULT_EXTRACTORS) -> list[Relation]:
+    """Run the named extractors and fill in implicit objects."""
+    relations: list[Relation] = []
+    for name in names:
+        relations.extend(get_extractor(name)(doc, context))
+    return _fill_implicit(context, relations)
+
+
+def _topic(context: DocContext, r: Relation) -> Mention | None:
+    """The organisation most recently named before the trigger, within two sentences."""
+    floor = context.sentences[max(r.sentence_index - 2, 0)][0]
+    before = [m for m in context.mentions if floor <= m.start and m.end <= r.trigger[0] and m.type == "ORG"]
+    return before[-1] if before else None
+
+
+def _fill_implicit(context: DocContext, relations: list[Relation]) -> list[Relation]:
+    """Give "离职" without an object the organisation its subject belongs to."""
+    affiliation: dict[str, Mention] = {}
+    for r in relations:
+        if r.object is not None and r.relation in ("works_for", "leads", "joined", "member_of", "founded") and r.subject.type == "PERSON":
+            org = r.object
+            owner = _owner_of(context, org)
+            affiliation.setdefault(r.subject.key, owner or org)
+    dominant = context.dominant_org()
+    filled = []
+    for r in relations:
+        if r.object is None:
+            confidence = r.confidence
+            if context.lexicon.relations[r.relation].implicit_object == "topic":
+                org = _topic(context, r)
+                if org is None or org.key == r.subject.key:
+                    continue
+                filled.append(replace(r, object=org))
+                continue
+            org = affiliation.get(r.subject.key)
+            if org is None and dominant:
+                org = context.first_mention(dominant)
+                confidence *= CONFIDENCE["document_default"] / CONFIDENCE["implicit_object"]
+            if org is None or org.key == r.subject.key:
+                continue
+            r = replace(r, object=org, confidence=round(confidence, 3))
+        filled.append(r)
+    return filled

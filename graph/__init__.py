@@ -1,0 +1,1 @@
+"""Triples to one graph: building, reading and writing, queries, views."""
