@@ -55,7 +55,7 @@ class Mention:
 
 
 # Tiers: shape- and context-anchored names beat segmenter guesses.
-_TIER = {"alias": 0, "gazetteer": 0, "role": 0, "suffix": 0, "nickname": 0, "latin": 1, "translit": 2, "jieba": 3}
+_TIER = {"alias": 0, "gazetteer": 0, "role": 0, "suffix": 0, "nickname": 0, "latin": 0, "translit": 2, "jieba": 3}
 
 ROLE_MODIFIERS = ("另一位", "另一名", "这位", "一位", "现任", "时任", "新任", "候任", "代理", "首任", "前任", "前", "原", "首位")
 _KEPT_MODIFIERS = ("现任", "时任", "新任", "候任", "代理", "首任", "前任", "前", "原")
@@ -65,6 +65,7 @@ _LATIN = re.compile(
     r"(?:[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:[’'][A-Za-z]+)?"
     r"(?:-\d+[A-Za-z]*)?"
     r"(?:(?:\s|\.\s?|·|-)(?:[A-Z][A-Za-z0-9]*|de|van|von|der|da|di|le|la|bin|al)(?:-\d+[A-Za-z]*)?)*"
+    r"(?:\s\d{1,4}[A-Za-z]{0,3}(?![\d年月日万亿%.]))?"  # model numbers: iPhone 15, Model 3
     r"(?![A-Za-z0-9])"
 )
 _URL = re.compile(r"(?:https?://|www\.)[^\s\u4e00-\u9fff，。]+")
@@ -250,7 +251,12 @@ def _name_at(text: str, pos: int, by_start: dict[int, Tok], lexicon: Lexicon) ->
     if tok and tok.tag.startswith("nr") and 2 <= len(tok.text) <= 4 and _HANZI.match(tok.text):
         end = tok.end
         nxt = by_start.get(end)
-        if len(tok.text) == surname_len and nxt and len(nxt.text) <= 2 and _HANZI.match(nxt.text):
+        chars = lexicon.translit_chars
+        if all(c in chars for c in tok.text):
+            # 穆斯/卡特: a transliteration the segmenter cut in two.
+            while nxt and nxt.tag.startswith("nr") and all(c in chars for c in nxt.text):
+                end, nxt = nxt.end, by_start.get(nxt.end)
+        elif len(tok.text) == surname_len and nxt and len(nxt.text) <= 2 and _HANZI.match(nxt.text):
             end = nxt.end  # 郭/广昌
         return end, "PERSON"
     if not surname_len:
@@ -299,8 +305,10 @@ def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
                 break
             if tok.tag == "x" and not tok.text.isalnum():
                 break
-            if lexicon.triggers.get(tok.text) or tok.text in roles or tok.text in lexicon.generic_prefixes:
+            if tok.text in roles or tok.text in lexicon.generic_prefixes:
                 break
+            if lexicon.triggers.get(tok.text) and tok.tag.startswith("v") and tok.tag != "vn":
+                break  # a verb before the name: "接管超级对齐团队" (研发/j in 研发团队 is no verb)
             if category != "org" and (tok.text.isascii() or lexicon.lookup(tok.text)):
                 break  # the owner of a unit or board is its own entity
             start = tok.start

@@ -63,6 +63,7 @@ class Lexicon:
     org_suffixes: dict[str, str] = field(default_factory=dict)  # suffix -> "unit" | "board" | "org"
     generic_prefixes: frozenset[str] = frozenset()
     name_stop_words: frozenset[str] = frozenset()
+    trigger_adverbs: frozenset[str] = frozenset()
     triggers: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # trigger -> ((relation, kind), ...)
     relational_nouns: dict[str, tuple[str, bool]] = field(default_factory=dict)  # noun -> (relation, inverse)
 
@@ -99,6 +100,14 @@ def _read_lines(name: str) -> list[str]:
 
 def _read_relations() -> dict[str, RelationSpec]:
     data = tomllib.loads(_data_path("relations.toml").read_text(encoding="utf-8"))["relations"]
+    return _relation_specs(data)
+
+
+def _relation_adverbs() -> frozenset[str]:
+    return frozenset(tomllib.loads(_data_path("relations.toml").read_text(encoding="utf-8")).get("adverbs", ()))
+
+
+def _relation_specs(data) -> dict[str, RelationSpec]:
     specs = {}
     for name, spec in data.items():
         specs[name] = RelationSpec(
@@ -203,6 +212,7 @@ def load_lexicon(aliases: str | None = None) -> Lexicon:
         org_suffixes=org_suffixes,
         generic_prefixes=frozenset(suffix_data.get("generic_prefixes", ())),
         name_stop_words=frozenset(suffix_data.get("stop_words", ())),
+        trigger_adverbs=_relation_adverbs(),
         roles=roles,
         gazetteer=gazetteer,
         alias_index=alias_index,

@@ -51,9 +51,11 @@ class JiebaTokenizer:
         self.hmm = hmm
         self._base = jieba.Tokenizer()
         self._base.initialize()
-        for word, tag in user_words:
-            self._base.add_word(word, freq=2000, tag=tag)
         self._pos = jieba.posseg.POSTokenizer(self._base)
+        known = dict(self._pos.word_tag_tab)
+        for word, tag in user_words:
+            # Words jieba knows keep its tag (研发/j stays a noun-like word); new ones get ours.
+            self._base.add_word(word, freq=max(self._base.FREQ.get(word, 0), 2000), tag=None if word in known else tag)
 
     def __call__(self, text: str) -> Doc:
         pairs = [(p.word, p.flag) for p in self._pos.cut(text, HMM=self.hmm) if p.word]

@@ -27,7 +27,7 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 
 # Candidate encodings for Chinese news, most specific first. GB18030 is a
 # superset of GBK and GB2312.
-_CANDIDATES = ("utf_8", "gb18030", "big5", "utf_16")
+_CANDIDATES = ("utf_8", "gb18030", "big5hkscs", "utf_16")
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
@@ -52,13 +52,16 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if _looks_like_utf16(data):
+    if len(data) % 2 == 0:
+        # UTF-16 without a BOM: right only if nearly every character is CJK, ASCII or punctuation.
         for encoding in ("utf-16-le", "utf-16-be"):
             try:
-                return data.decode(encoding)
+                text = data.decode(encoding)
             except UnicodeDecodeError:
                 continue
-    strict = [enc for enc in ("gb18030", "big5") if _decodes(data, enc)]
+            if _plausible_ratio(text) > 0.95:
+                return text
+    strict = [enc for enc in ("gb18030", "big5hkscs") if _decodes(data, enc)]
     if len(strict) == 1:
         return data.decode(strict[0])
     best = from_bytes(data, cp_isolation=list(_CANDIDATES)).best()
@@ -78,12 +81,14 @@ def _decodes(data: bytes, encoding: str) -> bool:
     return True
 
 
-def _looks_like_utf16(data: bytes) -> bool:
-    sample = data[:2000]
-    if len(sample) < 4:
-        return False
-    zeros = sample.count(0)
-    return zeros > len(sample) // 8
+def _plausible_ratio(text: str) -> float:
+    sample = text[:4000]
+    good = sum(
+        1 for c in sample
+        if c.isascii() and (c.isprintable() or c in "\n\r\t") or "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
+        or c in "“”‘’…—·"
+    )
+    return good / max(len(sample), 1)
 
 
 # The most frequent characters of Chinese news in both scripts; a wrong

@@ -51,6 +51,7 @@ _NEGATION = ("并未", "从未", "没有", "未能", "不再", "没", "未", "�
 _ATTEMPT = ("试图", "企图", "尝试", "想要", "谋求", "图谋")
 _PLAN = ("将于", "计划", "准备", "打算", "拟", "将", "即将", "有意", "考虑", "威胁", "宣布将", "或将")
 _HEDGE = ("据说", "传闻", "据传", "或将", "可能", "或许", "疑似", "据称", "有消息称", "传言", "恐怕", "似乎")
+_CUE_WORDS = frozenset(_NEGATION + _ATTEMPT + _PLAN + _HEDGE)
 _PREPOSITIONS = ("对于", "对", "向", "给", "为", "替", "从", "把", "被", "在", "于", "自", "由", "跟", "将", "据")
 _COMITATIVE = ("与", "和", "同", "跟")
 _COORDINATORS = ("、", "和", "与", "及", "以及", "同", "跟", "、以及")
@@ -105,6 +106,13 @@ class DocContext:
     def __post_init__(self):
         self._by_start = {t.start: t for t in self.toks}
         self._tok_index = {t.start: i for i, t in enumerate(self.toks)}
+
+    def preceded_by(self, pos: int, words) -> str | None:
+        """The word of ``words`` standing right before ``pos`` as a word of its own (为 in 华为 does not)."""
+        for word in sorted(words, key=len, reverse=True):
+            if self.text.endswith(word, 0, pos) and pos - len(word) in self._by_start:
+                return word
+        return None
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if start <= m.start and m.end <= end]
@@ -233,6 +241,9 @@ def _gap_ok(context: DocContext, start: int, end: int, *, allow_nouns: bool = Fa
         word, tag = tok.text, tok.tag
         if word in ("是",) or any(word.startswith(g) for g in _GENERIC_PEOPLE):
             return False
+        if word in _CUE_WORDS:
+            pos = tok.end
+            continue
         if tag == "p":
             in_phrase = True
             if word in ("在", "于", "从", "自"):
@@ -250,11 +261,7 @@ def _gap_ok(context: DocContext, start: int, end: int, *, allow_nouns: bool = Fa
     return True
 
 
-def _preceded_by(text: str, pos: int, words) -> str | None:
-    for word in sorted(words, key=len, reverse=True):
-        if text.endswith(word, 0, pos):
-            return word
-    return None
+
 
 
 def _is_modifier(context: DocContext, m: Mention) -> bool:
@@ -272,13 +279,13 @@ def _eligible_subject(context: DocContext, m: Mention, clause_start: int) -> boo
     text = context.text
     if _is_modifier(context, m):
         return False
-    if _preceded_by(text, m.start, _PREPOSITIONS) and not _preceded_by(text, m.start, ("在这", "在其")):
+    if context.preceded_by(m.start, _PREPOSITIONS) and not context.preceded_by(m.start, ("在这", "在其")):
         return False
     after = text[m.end : m.end + 4]
     if after.startswith(_GENERIC_PEOPLE) or any(after.startswith(g) for g in ("们",)):
         return False
     before_tok = _token_before(context, m.start)
-    if before_tok is not None and before_tok.start >= clause_start and before_tok.tag.startswith("v"):
+    if before_tok is not None and before_tok.start >= clause_start and before_tok.tag.startswith("v") and before_tok.text not in _CUE_WORDS:
         if before_tok.text not in _PIVOT_VERBS and not text.endswith(_PIVOT_VERBS, 0, m.start):
             if text[before_tok.end : m.start].strip() == "" or text[before_tok.end : m.start] in ("了",):
                 return False
@@ -435,13 +442,21 @@ def find_triggers(context: DocContext, start: int, end: int) -> Iterator[tuple[i
     ends = {t.end for t in context.toks}
     for match in _trigger_pattern(context.lexicon).finditer(text, start, end):
         t_start, t_end = match.span()
-        if t_start not in starts or (t_end not in ends and text[t_end : t_end + 1] not in "掉了过着到完走出"):
+        if t_start not in starts and not _after_glued_adverb(context, t_start):
+            continue
+        if t_end not in ends and text[t_end : t_end + 1] not in "掉了过着到完走出":
             continue
         if any(m.start < t_end and t_start < m.end for m in context.mentions):
             continue
         if _in_quote(text, start, t_start):
             continue
         yield t_start, t_end, match.group()
+
+
+def _after_glued_adverb(context: DocContext, pos: int) -> bool:
+    """``公开批评`` as one token: the trigger starts after an adverb inside the token."""
+    tok = next((t for t in context.toks if t.start < pos < t.end), None)
+    return tok is not None and context.text[tok.start : pos] in context.lexicon.trigger_adverbs
 
 
 @registry.register("svo")
@@ -488,7 +503,7 @@ def _svo_one(context, index, clauses, t_start, t_end, trigger, relation, kind):
 
     if kind == "prepositional":
         # "在治理团队工作": the object is the place of work before the verb.
-        place = [m for m in before if _preceded_by(text, _start_with_owner(m), ("在", "于")) and not _is_modifier(context, m)]
+        place = [m for m in before if context.preceded_by(_start_with_owner(m), ("在", "于")) and not _is_modifier(context, m)]
         if not place or place[-1].type not in obj_types or not _object_gap_ok(text[place[-1].end : t_start]):
             return
         obj = place[-1]
@@ -505,7 +520,7 @@ def _svo_one(context, index, clauses, t_start, t_end, trigger, relation, kind):
     if spec.symmetric and not objects:
         comitative = [
             m for m in before
-            if not _is_modifier(context, m) and _preceded_by(text, _start_with_owner(m), _COMITATIVE) and m.type in obj_types
+            if not _is_modifier(context, m) and context.preceded_by(_start_with_owner(m), _COMITATIVE) and m.type in obj_types
         ]
         if comitative:
             objects = comitative[-1:]
@@ -526,7 +541,7 @@ def _svo_one(context, index, clauses, t_start, t_end, trigger, relation, kind):
             yield _make(context, subject, relation, obj, kind, t_start, t_end, index, confidence, c_start, implicit=implicit)
         # Serial verbs: "追随Ilya离开公司" — whom the subject followed left too.
         for m in before:
-            follow = _preceded_by(text, m.start, _COMITATIVE_VERBS)
+            follow = context.preceded_by(m.start, _COMITATIVE_VERBS)
             if follow and m.start - len(follow) >= subject.end and m.type in subj_types:
                 for obj in objects or [None]:
                     yield _make(context, m, relation, obj, kind, t_start, t_end, index, confidence * 0.9, c_start, implicit=implicit)
@@ -554,7 +569,7 @@ def _passive_agent(context, before, c_start, t_start):
     """``(agent, position of the marker)`` when the clause is passive with a named agent."""
     text = context.text
     for m in reversed(before):
-        marker = _preceded_by(text, m.start, _PASSIVE + _AGENT)
+        marker = context.preceded_by(m.start, _PASSIVE + _AGENT)
         if marker and _gap_ok(context, m.end, t_start):
             return m, m.start - len(marker)
     return None
@@ -567,7 +582,7 @@ def _subjects(context, before, clauses, c_index, t_start, types, symmetric):
     eligible = [m for m in before if _eligible_subject(context, m, c_start)]
     chosen = None
     for m in reversed(eligible):
-        if symmetric and _preceded_by(text, _start_with_owner(m), _COMITATIVE):
+        if symmetric and context.preceded_by(_start_with_owner(m), _COMITATIVE):
             continue  # "他同董事会合作": 董事会 is the partner, not the subject
         if m.type in types and _gap_ok(context, m.end, t_start):
             chosen = m
@@ -584,12 +599,12 @@ def _subjects(context, before, clauses, c_index, t_start, types, symmetric):
         # "X与Y双双离职" with X dropped: the earlier clause's subject and Y.
         dropped = _dropped_subjects(context, clauses, c_index, types, t_start)
         if dropped and not symmetric:
-            co = [m for m in before if _preceded_by(text, m.start, _COMITATIVE) and m.type in types and _gap_ok(context, m.end, t_start)]
+            co = [m for m in before if context.preceded_by(m.start, _COMITATIVE) and m.type in types and _gap_ok(context, m.end, t_start)]
             return dropped + co[-1:], True
         return dropped, bool(dropped)
     subjects = [chosen]
     heads = [m for m in before if m.end <= chosen.start and not _is_modifier(context, m)]
-    if not heads and _preceded_by(text, _start_with_owner(chosen), _COMITATIVE) and not symmetric:
+    if not heads and context.preceded_by(_start_with_owner(chosen), _COMITATIVE) and not symmetric:
         # "并与Ilya双双离职": coordinated with the earlier clause's subject.
         dropped = _dropped_subjects(context, clauses, c_index, types)
         return dropped + subjects, bool(dropped)
@@ -669,7 +684,7 @@ def _attitude_object(context, before, subjects, types, relation):
         return []
     text = context.text
     for m in reversed(before):
-        if m.start > subjects[-1].end and _preceded_by(text, m.start, ("对", "向", "跟", "给")) and m.type in types:
+        if m.start > subjects[-1].end and context.preceded_by(m.start, ("对", "向", "跟", "给")) and m.type in types:
             return [m]
     return []
 

@@ -36,9 +36,11 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime
 import functools
+import gc
 import re
 import unicodedata
 import weakref
@@ -265,6 +267,8 @@ class Match:
 _DROP = dict.fromkeys(
     map(ord, " \t\r\n\f\v\x00\u00a0\u3000.。·・•‧∙⋅-‐‑‒–—―_'\"‘’‚‛“”„‟「」『』〝〞`´"), None
 )
+_ASCII_DROP = b" \t\r\n\f\v\x00.-_'\"`"
+_ASCII_SEPARATORS = bytes.maketrans(b"\t\r\n\f\v.-_/,'\"()`", b" " * 15)
 _SPLIT = re.compile(r"[\s.。·・•‧∙⋅\-‐‑‒–—―_/,，、'\"‘’“”()（）]+")
 
 
@@ -297,14 +301,21 @@ def normalize_name(text: str) -> str:
     >>> normalize_name("Jan  Leike"), normalize_name("伊利亞·蘇茨克維"), normalize_name("Ｏｐｅｎ-AI")
     ('janleike', '伊利亚苏茨克维', 'openai')
     """
-    s = unicodedata.normalize("NFKC", str(text))
+    s = str(text)
+    if s.isascii():  # fast path: NFKC and t2s change nothing, casefold is lower
+        return s.encode().translate(None, _ASCII_DROP).decode().lower()
+    s = unicodedata.normalize("NFKC", s)
     if not s.isascii():
         s = _converter().convert(s)
     return s.casefold().translate(_DROP)
 
 
 def _tokens(text: str) -> list[str]:
-    parts = _SPLIT.split(unicodedata.normalize("NFKC", str(text)))
+    """The normalised words of a name ("Sam Bankman-Fried" -> ["sam", "bankman", "fried"])."""
+    s = str(text)
+    if s.isascii():
+        return s.encode().translate(_ASCII_SEPARATORS).decode().lower().split()
+    parts = _SPLIT.split(unicodedata.normalize("NFKC", s))
     return [key for key in map(normalize_name, parts) if key]
 
 
@@ -319,92 +330,159 @@ def _forms(G: nx.MultiDiGraph, node: Hashable) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building large acyclic structures.
+
+    Building an index allocates hundreds of thousands of small containers;
+    with a large graph in memory each collection they trigger walks the
+    whole heap, which more than doubles the build time.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class _Index:
-    """Lookup structures over node names; built once per graph (see :func:`_index`)."""
+    """Lookup structures over node names, built once per graph (see :func:`_index`).
+
+    Only the exact-key map is built up front; the word index, the flat
+    lexicon (substring and fuzzy matching) and the pinyin keys are built on
+    first use, so resolving names as written stays cheap on large graphs.
+    """
 
     def __init__(self, G: nx.MultiDiGraph) -> None:
         self.size = len(G)
-        self.exact: dict[str, list[tuple[Hashable, int]]] = {}  # key -> [(node, tier)]
-        self.tokens: dict[str, list[Hashable]] = {}  # token of a multi-token form -> nodes
-        self.keys: list[str] = []  # one entry per distinct (node, key)
-        self.owners: list[Hashable] = []
-        self.forms: list[str] = []  # original spelling of keys[i]
-        memo: dict[str, str] = {}
-        for node, attrs in G.nodes(data=True):
-            seen: set[str] = set()
-            name = attrs.get("name")
-            forms = [(str(node), 0)]
-            if name:
-                forms.append((str(name), 0))
-            forms.extend((str(a), 1) for a in attrs.get("aliases") or () if a)
-            for form, tier in forms:
-                key = memo.get(form)
-                if key is None:
-                    key = memo[form] = normalize_name(form)
-                if not key:
-                    continue
-                if key not in seen:
-                    seen.add(key)
-                    self.exact.setdefault(key, []).append((node, tier))
-                    self.keys.append(key)
-                    self.owners.append(node)
-                    self.forms.append(form)
-                if _SPLIT.search(form):
-                    for token in _tokens(form):
-                        nodes = self.tokens.get(token)
-                        if nodes is None:
-                            self.tokens[token] = [node]
-                        elif nodes[-1] != node:
-                            nodes.append(node)
-        self.starts: list[int] = []
-        offset = 0
-        for key in self.keys:
-            self.starts.append(offset)
-            offset += len(key) + 1
-        self.blob = "\x00".join(self.keys)
+        self.graph_ref = weakref.ref(G)
         self._pinyin: tuple[dict[str, list[int]], list[str], list[Hashable], list[str]] | None = None
         self._relations: dict[str, str] | None = None
-        self.graph_ref = weakref.ref(G)
+        with _gc_paused():
+            self.exact = self._build(G)
+
+    @staticmethod
+    def _build(G: nx.MultiDiGraph) -> dict[str, list[tuple[Hashable, int, str]]]:
+        exact: dict[str, list[tuple[Hashable, int, str]]] = {}  # key -> [(node, tier, form)]
+        memo: dict[str, str] = {}
+        norm = normalize_name
+        for node, attrs in G.nodes(data=True):
+            here: dict[str, tuple[Hashable, int, str]] = {}
+            for tier, forms in ((0, (node, attrs.get("name"))), (1, attrs.get("aliases") or ())):
+                for form in forms:
+                    if not form:
+                        continue
+                    form = str(form)
+                    key = memo.get(form)
+                    if key is None:
+                        key = memo[form] = norm(form)
+                    if key and key not in here:
+                        here[key] = (node, tier, form)
+            for key, entry in here.items():
+                entries = exact.get(key)
+                if entries is None:
+                    exact[key] = [entry]
+                else:
+                    entries.append(entry)
+        return exact
+
+    @functools.cached_property
+    def _lexicon(self) -> tuple[list[str], list[Hashable], list[str], list[int], str]:
+        with _gc_paused():
+            return self._build_lexicon()
+
+    def _build_lexicon(self) -> tuple[list[str], list[Hashable], list[str], list[int], str]:
+        keys: list[str] = []
+        owners: list[Hashable] = []
+        forms: list[str] = []
+        for key, entries in self.exact.items():
+            for node, _, form in entries:
+                keys.append(key)
+                owners.append(node)
+                forms.append(form)
+        starts = [0]
+        for key in keys[:-1]:
+            starts.append(starts[-1] + len(key) + 1)
+        return keys, owners, forms, starts, "\x00".join(keys)
+
+    @property
+    def keys(self) -> list[str]:
+        """Every distinct (node, key) pair's key; ``owners`` and ``forms`` run in parallel."""
+        return self._lexicon[0]
+
+    @property
+    def owners(self) -> list[Hashable]:
+        return self._lexicon[1]
+
+    @property
+    def forms(self) -> list[str]:
+        return self._lexicon[2]
+
+    @functools.cached_property
+    def tokens(self) -> dict[str, list[Hashable]]:
+        """Word of a multi-word name or alias -> nodes (may repeat)."""
+        with _gc_paused():
+            return self._build_tokens()
+
+    def _build_tokens(self) -> dict[str, list[Hashable]]:
+        tokens: dict[str, list[Hashable]] = {}
+        search = _SPLIT.search
+        for entries in self.exact.values():
+            for node, _, form in entries:
+                if search(form):
+                    for token in _tokens(form):
+                        nodes = tokens.get(token)
+                        if nodes is None:
+                            tokens[token] = [node]
+                        else:
+                            nodes.append(node)
+        return tokens
 
     def substring(self, key: str, limit: int = 1000) -> Iterator[int]:
         """Indexes into ``keys`` of keys that contain ``key`` (at most ``limit``)."""
-        blob, starts, found = self.blob, self.starts, 0
+        keys, _, _, starts, blob = self._lexicon
+        found = 0
         pos = blob.find(key)
         while pos != -1 and found < limit:
             i = bisect_right(starts, pos) - 1
             found += 1
             yield i
-            nxt = starts[i + 1] if i + 1 < len(starts) else len(blob)
-            pos = blob.find(key, max(pos + 1, nxt))
+            pos = blob.find(key, max(pos + 1, starts[i] + len(keys[i]) + 1))
 
     def pinyin(self):
         """Toneless pinyin keys of non-Latin names, built on first use."""
         if self._pinyin is None:
-            from pypinyin import lazy_pinyin
-
-            chars: dict[str, str] = {}
-            exact: dict[str, list[int]] = {}  # pinyin key -> indexes into keys/owners/forms
-            keys: list[str] = []
-            owners: list[Hashable] = []
-            forms: list[str] = []
-            for key, owner, form in zip(self.keys, self.owners, self.forms):
-                if key.isascii():
-                    continue
-                parts = []
-                for ch in key:
-                    py = chars.get(ch)
-                    if py is None:
-                        py = chars[ch] = "".join(lazy_pinyin(ch)).casefold() if ord(ch) > 127 else ch
-                    parts.append(py)
-                py_key = "".join(parts)
-                if not py_key.isascii():
-                    continue
-                exact.setdefault(py_key, []).append(len(keys))
-                keys.append(py_key)
-                owners.append(owner)
-                forms.append(form)
-            self._pinyin = (exact, keys, owners, forms)
+            with _gc_paused():
+                self._pinyin = self._build_pinyin()
         return self._pinyin
+
+    def _build_pinyin(self):
+        from pypinyin import lazy_pinyin
+
+        chars: dict[str, str] = {}
+        exact: dict[str, list[int]] = {}  # pinyin key -> indexes into keys/owners/forms
+        keys: list[str] = []
+        owners: list[Hashable] = []
+        forms: list[str] = []
+        for key, owner, form in zip(self.keys, self.owners, self.forms):
+            if key.isascii():
+                continue
+            parts = []
+            for ch in key:
+                py = chars.get(ch)
+                if py is None:
+                    py = chars[ch] = "".join(lazy_pinyin(ch)).casefold() if ord(ch) > 127 else ch
+                parts.append(py)
+            py_key = "".join(parts)
+            if not py_key.isascii():
+                continue
+            exact.setdefault(py_key, []).append(len(keys))
+            keys.append(py_key)
+            owners.append(owner)
+            forms.append(form)
+        return exact, keys, owners, forms
 
     def relations(self) -> dict[str, str]:
         """Normalised relation name / English label / Chinese label -> relation name."""
@@ -580,7 +658,7 @@ def _candidates(G: nx.MultiDiGraph, name: str) -> list[Hashable]:
     index = _index(G)
     present = G.__contains__
     # 2, 3: exact keys; id/name beats alias
-    entries = [(n, tier) for n, tier in index.exact.get(key, ()) if present(n)]
+    entries = [(n, tier) for n, tier, _ in index.exact.get(key, ()) if present(n)]
     if entries:
         best = min(tier for _, tier in entries)
         return _unique(n for n, tier in entries if tier == best)
@@ -618,7 +696,7 @@ def _token_matches(G: nx.MultiDiGraph, index: _Index, query: set[str], last: str
     candidates: set[Hashable] | None = None
     for token in query:
         nodes = set(index.tokens.get(token, ()))
-        for n, _ in index.exact.get(token, ()):  # single-word forms are only in `exact`
+        for n, _, _ in index.exact.get(token, ()):  # single-word forms are only in `exact`
             nodes.add(n)
         candidates = nodes if candidates is None else candidates & nodes
         if not candidates:
@@ -631,7 +709,7 @@ def _token_matches(G: nx.MultiDiGraph, index: _Index, query: set[str], last: str
     if last is None:
         return []
     candidates = set(index.tokens.get(last, ()))
-    candidates.update(n for n, _ in index.exact.get(last, ()))
+    candidates.update(n for n, _, _ in index.exact.get(last, ()))
     found = [
         n
         for n in candidates
@@ -680,8 +758,8 @@ def search(G: nx.MultiDiGraph, text: str, *, limit: int = 10, types: Iterable[st
 
     Exact keys score 100, names containing every word of ``text`` 95, the
     pinyin of a Chinese name typed in Latin 95, names containing ``text``
-    80–95 (more for a closer fit), then fuzzy matches (rapidfuzz ``WRatio``,
-    at least 60, at most 90).
+    80–95 (more for a closer fit), then near spellings of names and of their
+    pinyin (rapidfuzz ``ratio``, at least 60, counted at most 90).
 
     Parameters
     ----------
@@ -722,8 +800,8 @@ def search(G: nx.MultiDiGraph, text: str, *, limit: int = 10, types: Iterable[st
             best[node] = (round(score, 2), form)
 
     if key:
-        for node, _ in index.exact.get(key, ()):
-            offer(node, 100.0, _form_for(G, index, node, key, raw=text))
+        for node, _, form in index.exact.get(key, ()):
+            offer(node, 100.0, text if text in _forms(G, node) else form)
         words = _tokens(text)
         tokens = set(words)
         if tokens:
@@ -744,7 +822,7 @@ def search(G: nx.MultiDiGraph, text: str, *, limit: int = 10, types: Iterable[st
                 _, py_keys, py_owners, py_forms = index.pinyin()
                 pools.append((py_keys, py_owners, py_forms))
             for keys, owners, forms_ in pools:
-                for _, score, i in process.extract(key, keys, scorer=fuzz.WRatio, score_cutoff=60, limit=limit * 10):
+                for _, score, i in process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=60, limit=limit * 10):
                     offer(owners[i], min(float(score), 90.0), forms_[i])
     ranked = sorted(best.items(), key=lambda item: (-item[1][0], -_mentions(G, item[0]), _name(G, item[0])))
     rows = []
@@ -943,6 +1021,13 @@ def filter_graph(
                 return False
         return True
 
+    with _gc_paused():
+        H = _filtered_copy(G, passes)
+    _PARENTS[H] = _root(G)
+    return H
+
+
+def _filtered_copy(G: nx.MultiDiGraph, passes) -> nx.MultiDiGraph:
     H = G.__class__()
     H.graph.update(G.graph)
     H.add_nodes_from(G.nodes(data=True))
@@ -957,7 +1042,6 @@ def filter_graph(
         if confidences:
             attrs["confidence"] = max(confidences)
         H.add_edge(u, v, key=key, **attrs)
-    _PARENTS[H] = _root(G)
     return H
 
 

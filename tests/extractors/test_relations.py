@@ -1,0 +1,116 @@
+"""Relation constructions of news prose, one table row per construction."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import extract_text, has_fact
+
+
+def triples_of(text: str):
+    return extract_text(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # subject–verb–object, with aspect and complements
+        ("去年11月，华为公司起诉了小米公司。", ("华为", "sued", "小米")),
+        ("当时，华为董事会试图解雇掉张伟。", ("华为董事会", "fired", "张伟")),
+        ("阿里巴巴集团已经收购了饿了么。", ("阿里巴巴", "acquired", "饿了么")),
+        ("马云离开了阿里巴巴。", ("马云", "resigned_from", "阿里巴巴")),
+        ("腾讯投资了京东。", ("腾讯", "invested_in", "京东")),
+        ("苹果公司推出了iPhone 15。", ("苹果", "develops", "iPhone 15")),
+        # apposition and roles
+        ("复星国际董事长郭广昌出席了会议。", ("郭广昌", "leads", "复星国际")),
+        ("上海海港主教练穆斯卡特表示满意。", ("穆斯卡特", "leads", "上海海港")),
+        ("中央社记者杨启芳报道。", ("杨启芳", "works_for", "中央社")),
+        # reporting
+        ("据路透社报道，特斯拉将在上海建厂。", ("路透社", "reported", "特斯拉")),
+        # passive
+        ("李明被腾讯公司解雇。", ("腾讯", "fired", "李明")),
+        ("郭广昌卸任董事长，该职务由汪群斌接替郭广昌。", ("汪群斌", "succeeded", "郭广昌")),
+        # coordination and shared arguments
+        ("郭广昌、梁信军和汪群斌共同创立了复星集团。", ("梁信军", "founded", "复星")),
+        ("郭广昌、梁信军和汪群斌共同创立了复星集团。", ("汪群斌", "founded", "复星")),
+        ("王伟与李强双双离开了华为公司。", ("李强", "resigned_from", "华为")),
+        # serial verbs and pivots
+        ("董事会派了张伟来接管研发团队。", ("张伟", "took_over", "研发团队")),
+        # inverse cues
+        ("李飞飞师从Pietro Perona。", ("Pietro Perona", "teacher_of", "李飞飞")),
+        ("张伟的老师王强也出席了婚礼。", ("王强", "teacher_of", "张伟")),
+        ("张伟的妻子李娜表示支持。", ("李娜", "family_of", "张伟")),
+        # symmetric
+        ("王毅在北京会见了布林肯。", ("王毅", "met", "布林肯")),
+        ("华为与比亚迪都是中国公司。", None),
+        ("华为与比亚迪宣布合作。", ("华为", "partnered_with", "比亚迪")),
+        # place
+        ("字节跳动总部位于北京。", ("字节跳动", "headquartered_in", "北京")),
+        # attitude behind 对/向
+        ("马斯克对OpenAI公开批评。", ("Elon Musk", "criticized", "OpenAI")),
+        ("雷军感谢了小米的员工。", ("雷军", "thanked", "小米")),
+    ],
+)
+def test_construction(text, expected):
+    graph, triples = extract_text(text, with_graph=True)
+    if expected is None:
+        assert not triples, [(t.subject, t.relation, t.object) for t in triples]
+    else:
+        assert has_fact(graph, triples, *expected), [(t.subject, t.relation, t.object) for t in triples]
+
+
+@pytest.mark.parametrize(
+    "text, relation, modality",
+    [
+        ("他并未加入腾讯。张三说。", None, None),
+        ("张伟试图收购腾讯公司。", "acquired", "attempted"),
+        ("张伟企图解雇李强。", "fired", "attempted"),
+        ("阿里巴巴将收购饿了么。", "acquired", "planned"),
+        ("王伟拟加入华为公司。", "joined", "planned"),
+    ],
+)
+def test_modality(text, relation, modality):
+    triples = triples_of(text)
+    if relation is None:
+        assert not triples, "negated statements stay out by default"
+    else:
+        assert any(t.relation == relation and t.modality == modality for t in triples), triples
+
+
+def test_negated_kept_with_flag():
+    from guanxi.extractors.pipeline import Settings, extract_document
+    from guanxi.model import Document
+
+    result = extract_document(Document(id="n.txt", text="王伟并未加入华为公司。"), Settings(keep_negated=True))
+    assert [(t.relation, t.modality) for t in result.triples] == [("joined", "negated")]
+
+
+def test_hedge_lowers_confidence():
+    plain = triples_of("阿里巴巴收购了饿了么。")[0]
+    hedged = triples_of("据传阿里巴巴收购了饿了么。")[0]
+    assert hedged.confidence < plain.confidence
+
+
+@pytest.mark.parametrize(
+    "text, time",
+    [("王伟在2022年加入华为公司。", "2022"), ("2023年11月，王伟加入了华为公司。", "2023-11"), ("去年11月，王伟加入了华为公司。", "去年11月")],
+)
+def test_time(text, time):
+    assert [t.time for t in triples_of(text) if t.relation == "joined"] == [time]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "华为和小米都是中国公司。",  # co-occurrence is no relation
+        "张伟在北京，李强在上海。",
+        "金额高达5100万美元。",
+    ],
+)
+def test_no_invented_edges(text):
+    assert not [t for t in triples_of(text) if t.relation != "located_in"], "entities that only co-occur are not related"
+
+
+def test_role_attribute():
+    (t,) = [t for t in triples_of("这次带头的是OpenAI前首席科学家Ilya Sutskever。") if t.relation == "works_for"]
+    assert t.role == "前首席科学家" and t.object == "OpenAI"
