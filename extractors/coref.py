@@ -53,6 +53,9 @@ def base_key(mention: Mention, lexicon: Lexicon) -> str:
     """The key a mention has before anything else in the article is considered."""
     if mention.key:
         return mention.key
+    entry = lexicon.lookup(mention.text)
+    if entry is not None and entry.type == mention.type:
+        return entry.name
     if mention.kind == "unit":
         parts = unit_stem(mention.text, lexicon)
         if parts and parts[1] in _TEAM_SUFFIXES:

@@ -55,7 +55,7 @@ class Mention:
 
 
 # Tiers: shape- and context-anchored names beat segmenter guesses.
-_TIER = {"alias": 0, "gazetteer": 0, "role": 0, "suffix": 0, "nickname": 0, "latin": 0, "translit": 2, "jieba": 3}
+_TIER = {"alias": -1, "joined": 0, "gazetteer": 0, "role": 0, "suffix": 0, "nickname": 0, "latin": 0, "translit": 2, "jieba": 3}
 
 ROLE_MODIFIERS = ("另一位", "另一名", "这位", "一位", "现任", "时任", "新任", "候任", "代理", "首任", "前任", "前", "原", "首位")
 _KEPT_MODIFIERS = ("现任", "时任", "新任", "候任", "代理", "首任", "前任", "前", "原")
@@ -248,10 +248,10 @@ def _name_at(text: str, pos: int, by_start: dict[int, Tok], lexicon: Lexicon) ->
     tok = by_start.get(pos)
     two = text[pos : pos + 2]
     surname_len = 2 if two in lexicon.surnames else 1 if text[pos] in lexicon.surnames else 0
-    if tok and tok.tag.startswith("nr") and 2 <= len(tok.text) <= 4 and _HANZI.match(tok.text):
+    chars = lexicon.translit_chars
+    if tok and tok.tag.startswith("nr") and _HANZI.match(tok.text) and (2 <= len(tok.text) <= 4 or all(c in chars for c in tok.text)):
         end = tok.end
         nxt = by_start.get(end)
-        chars = lexicon.translit_chars
         if all(c in chars for c in tok.text):
             # 穆斯/卡特: a transliteration the segmenter cut in two.
             while nxt and nxt.tag.startswith("nr") and all(c in chars for c in nxt.text):
@@ -406,15 +406,21 @@ def _translit_run(text: str, pos: int, lexicon: Lexicon) -> int | None:
     return i if parts >= 2 and i - pos >= 4 else None
 
 
+@lru_cache(maxsize=8)
+def _joined_pattern(lexicon: Lexicon) -> re.Pattern:
+    chars = re.escape("".join(sorted(lexicon.translit_chars)))
+    return re.compile(rf"[{chars}]{{2,}}(?:[{re.escape(_JOINER)}][{chars}]{{1,}})+")
+
+
 def _translit_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
     chars = lexicon.translit_chars
     if not chars:
         return
     # Joined forms: 德维恩-韦德, 山姆·奥特曼.
-    for match in re.finditer(rf"[{re.escape(''.join(sorted(chars)))}]{{2,}}(?:[{_JOINER}][{re.escape(''.join(sorted(chars)))}]{{1,}})+", text):
+    for match in _joined_pattern(lexicon).finditer(text):
         if match.start() > 0 and text[match.start() - 1] in chars and _HANZI.match(text[match.start() - 1]):
             continue
-        yield Mention(match.start(), match.end(), match.group(), "PERSON", "translit", 0.8)
+        yield Mention(match.start(), match.end(), match.group(), "PERSON", "joined", 0.85)
     # Runs of segmenter tokens made only of transliteration characters, one tagged as a name.
     i = 0
     while i < len(toks):

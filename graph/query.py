@@ -41,6 +41,7 @@ import dataclasses
 import datetime
 import functools
 import gc
+import importlib.util
 import re
 import unicodedata
 import weakref
@@ -591,8 +592,9 @@ def resolve(G: nx.MultiDiGraph, name: str) -> Hashable:
        to the same key, so any script and spacing works;
     3. a node with an alias that normalises to the same key;
     4. a node with a name or alias containing all the words of ``name``
-       ("Ilya" → "Ilya Sutskever", "Leike" → "Jan Leike"), or whose every
-       word ``name`` contains ("Geoffrey Hinton" → "Hinton");
+       ("Ilya" → "Ilya Sutskever", "Leike" → "Jan Leike"); failing that,
+       one with a name or alias whose words are all in ``name``, including
+       its last word ("Geoffrey Hinton" → "Hinton", but not → "Geoffrey");
     5. a Latin ``name`` equal to the toneless pinyin of a Chinese name
        ("Aoteman" → 奥特曼);
     6. a node with a name or alias containing ``name`` (at least 2
@@ -738,8 +740,9 @@ def _closest(G: nx.MultiDiGraph, name: str, limit: int = _MAX_SUGGESTIONS) -> li
     index = _index(G)
     if not key or not index.keys:
         return []
-    hits = process.extract(key, index.keys, scorer=fuzz.WRatio, limit=limit * 8)
-    hits.sort(key=lambda h: (-h[1], -fuzz.ratio(key, h[0])))
+    # candidates by plain edit similarity (fast), ranked by WRatio (also rewards partial matches)
+    hits = process.extract(key, index.keys, scorer=fuzz.ratio, limit=limit * 8)
+    hits.sort(key=lambda h: (-fuzz.WRatio(key, h[0]), -h[1]))
     names: list[str] = []
     seen: set[Hashable] = set()
     for _, _, i in hits:
@@ -1553,15 +1556,11 @@ def _pagerank(H: nx.MultiDiGraph, alpha: float = 0.85, max_iter: int = 100, tol:
         out[u][v] = out[u].get(v, 0.0) + 1.0
         if data.get("symmetric"):
             out[v][u] = out[v].get(u, 0.0) + 1.0
-    try:
-        import scipy  # noqa: F401
-
+    if importlib.util.find_spec("scipy") is not None:  # networkx's fast implementation needs scipy
         D = nx.DiGraph()
         D.add_nodes_from(H)
         D.add_weighted_edges_from((u, v, w) for u, nbrs in out.items() for v, w in nbrs.items())
         return nx.pagerank(D, alpha=alpha, max_iter=max_iter, tol=tol)
-    except ImportError:
-        pass
     n = len(out)
     if n == 0:
         return {}

@@ -10,6 +10,16 @@ The lead registers these as::
 
     app.add_typer(query_app, name="query")
     app.command("subgraph")(subgraph)
+
+JSON output (``--json``; the row fields are those of the dataclasses in
+:mod:`guanxi.graph.query`)::
+
+    neighbors  {"entity": Entity, "neighbors": [Neighbor]}
+    path       {"source": Entity, "target": Entity, "paths": [Path]}   (exit 1 if "paths" is empty)
+    between    {"a": Entity, "b": Entity, "relations": [Relation]}
+    top        {"by": "degree"|"pagerank"|"betweenness", "entities": [Ranked]}
+    relations  {"relations": [RelationCount], "edges": [Relation]}    ("edges" only with --relation)
+    search     {"query": str, "results": [Match]}
 """
 
 from __future__ import annotations

@@ -1,0 +1,101 @@
+"""Recognition and resolution of entities, positive and negative cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from guanxi.extractors.text import normalize_key, prepare
+
+
+def mentions(nlp, text):
+    doc = nlp(prepare(text).text)
+    return doc._.mentions, doc._.entities
+
+
+@pytest.mark.parametrize(
+    "text, name, etype, role",
+    [
+        ("台积电董事长张忠谋出席。", "张忠谋", "PERSON", "董事长"),
+        ("OpenAI前首席科学家Ilya Sutskever离开了。", "Ilya Sutskever", "PERSON", "前首席科学家"),
+        ("（中央社記者楊啟芳台北5日電）", "杨启芳", "PERSON", "记者"),
+        ("国足主教练邵佳一表示。", "邵佳一", "PERSON", "主教练"),
+        ("热火主教练斯波尔斯特拉称赞了德维恩-韦德。", "斯波尔斯特拉", "PERSON", "主教练"),
+        ("热火主教练斯波尔斯特拉称赞了德维恩-韦德。", "德维恩-韦德", "PERSON", None),
+        ("Jan Leike在推特上发文。", "Jan Leike", "PERSON", None),
+        ("其中有Daniel Kokotajlo（以下简称DK哥）。DK哥说。", "DK哥", "PERSON", None),
+        ("格力電器股份有限公司（格力電器）發布公告。", "格力电器股份有限公司", "ORG", None),
+        ("他在治理团队工作。", "治理团队", "ORG", None),
+        ("该案由最高人民法院审理。", "最高人民法院", "ORG", None),
+        ("苹果公司推出了iPhone 15。", "iPhone 15", "PRODUCT", None),
+        ("OpenAI推出了ChatGPT和GPT-4。", "GPT-4", "PRODUCT", None),
+        ("王毅访问了沙特。", "沙特", "GPE", None),
+        ("新华社报道了此事。", "新华社", "ORG", None),
+        ("他加盟了广州队。", "广州队", "ORG", None),
+    ],
+)
+def test_recognised(nlp, text, name, etype, role):
+    found, entities = mentions(nlp, text)
+    match = [m for m in found if normalize_key(m.text) == normalize_key(name) or normalize_key(m.key) == normalize_key(name)]
+    assert match, [(m.text, m.type) for m in found]
+    assert entities[match[0].key].type == etype
+    if role:
+        assert any(role in r for m in match for r in entities[m.key].roles)
+
+
+@pytest.mark.parametrize(
+    "text, not_a_name",
+    [
+        ("这笔订单金额高达5100万美元。", "高达"),
+        ("两个团队都在工作。", "两个团队"),
+        ("这家初创公司很小。", "初创公司"),
+        ("毕竟公司刚起步。", "毕竟公司"),
+        ("AI和AGI都是热词，CEO也这么说。", "AGI"),
+        ("他马上就来。", "马上"),
+    ],
+)
+def test_not_recognised(nlp, text, not_a_name):
+    found, _ = mentions(nlp, text)
+    assert not_a_name not in {m.text for m in found}
+
+
+@pytest.mark.parametrize(
+    "text, variants, key",
+    [
+        ("OpenAI超级对齐小组负责人Jan Leike辞职了。Jan说他很难过。Jan Laike后来又发文。", ["Jan", "Jan Laike"], "Jan Leike"),
+        ("联合创始人John Schulma将接手。", ["John Schulma"], "John Schulman"),
+        ("台积电创办人劉德音出席。德音表示很高兴。", ["德音"], "刘德音"),
+        ("格力电器股份有限公司（以下简称格力）发布公告。格力表示…", ["格力"], "格力电器股份有限公司"),
+        ("OpenAI超级对齐团队解散了。超级对齐负责人离开。", ["超级对齐"], "超级对齐团队"),
+    ],
+)
+def test_resolved_within_document(nlp, text, variants, key):
+    found, _ = mentions(nlp, text)
+    for variant in variants:
+        keys = {m.key for m in found if m.text == variant}
+        assert keys and {normalize_key(k) for k in keys} == {normalize_key(key)}, (variant, keys)
+
+
+@pytest.mark.parametrize(
+    "text, pronoun, antecedent",
+    [
+        ("DK哥在2022年加入OpenAI。但他也在近期辞职了。", "他", "DK哥"),
+        ("Sam Altman当然有回应。他转发了Jan Leike的推文，并感谢了对方的贡献。", "对方", "Jan Leike"),
+        ("当时张伟还在，他同董事会合作。", "他", "张伟"),
+    ],
+)
+def test_pronouns(nlp, text, pronoun, antecedent):
+    found, entities = mentions(nlp, text)
+    resolved = [m for m in found if m.text == pronoun]
+    target = {m.key for m in found if m.text == antecedent}
+    assert resolved and resolved[-1].key in target
+
+
+def test_pronoun_left_alone_when_no_person(nlp):
+    found, _ = mentions(nlp, "他说今天会下雨。")
+    assert not [m for m in found if m.text == "他"]
+
+
+def test_two_people_sharing_a_surname_stay_apart(nlp):
+    found, entities = mentions(nlp, "记者张伟报道，董事长张强表示反对。")
+    keys = {m.key for m in found if m.type == "PERSON"}
+    assert len(keys) == 2
