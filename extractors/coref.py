@@ -64,7 +64,9 @@ def base_key(mention: Mention, lexicon: Lexicon) -> str:
     return text
 
 
-def collect_aliases(text: str, mentions: list[Mention], lexicon: Lexicon, is_common_word) -> dict[str, tuple[str, str, str | None]]:
+def collect_aliases(
+    text: str, mentions: list[Mention], lexicon: Lexicon, is_common_word, *, frequency=lambda w: 0, is_known_place=lambda w: False
+) -> dict[str, tuple[str, str, str | None]]:
     """Names the article itself makes into aliases, for a second recognition pass."""
     aliases: dict[str, tuple[str, str]] = {}
     for mention, short, _, _ in declared_aliases(text, mentions):
@@ -90,11 +92,54 @@ def collect_aliases(text: str, mentions: list[Mention], lexicon: Lexicon, is_com
             if len(same) == 1:
                 aliases[given] = (owners[given], "PERSON", None)
     for m in mentions:
+        if m.type == "ORG" and m.source == "suffix" and m.kind is None:
+            for short in org_short_forms(m.text, lexicon, frequency=frequency, is_known_place=is_known_place):
+                aliases.setdefault(short, (base_key(m, lexicon), "ORG", "derived"))
+    for m in mentions:
         if m.kind == "unit":
             parts = unit_stem(m.text, lexicon)
             if parts and len(parts[0]) >= 3 and not lexicon.is_stop(parts[0]) and parts[0] not in lexicon.generic_prefixes:
                 aliases.setdefault(parts[0], (base_key(m, lexicon), "ORG", "unit"))
     return aliases
+
+
+def org_short_forms(name: str, lexicon: Lexicon, *, frequency=lambda w: 0, is_known_place=lambda w: False) -> list[str]:
+    """Short forms news uses for an organisation named by its suffix.
+
+    青州蓝鲸足球俱乐部 → 蓝鲸俱乐部, 青州蓝鲸, 蓝鲸; 星河智能科技股份有限公司 → 星河智能科技, 星河智能.
+
+    >>> from guanxi.extractors.lexicon import load_lexicon
+    >>> org_short_forms("星河智能科技股份有限公司", load_lexicon())
+    ['星河智能科技', '星河智能', '星河']
+    """
+    suffixes = sorted((s for s, c in lexicon.org_suffixes.items() if c == "org"), key=len, reverse=True)
+    forms: list[str] = []
+    core, last_suffix = name, ""
+    while True:
+        suffix = next((s for s in suffixes if core.endswith(s) and len(core) - len(s) >= 2), None)
+        if suffix is None:
+            break
+        core = core[: -len(suffix)]
+        last_suffix = suffix
+        forms.append(core)
+    def is_place(word: str) -> bool:
+        entry = lexicon.lookup(word)
+        return entry.type == "GPE" if entry is not None else is_known_place(word)
+
+    place = next((core[:n] for n in (3, 2) if len(core) - n >= 2 and is_place(core[:n])), None)
+    if place:
+        bare = core[len(place):]
+        forms.append(bare)
+        # 青州蓝鲸足球俱乐部 → 蓝鲸俱乐部: the bare name with the suffix or its last part.
+        forms += [bare + s for s in suffixes if last_suffix.endswith(s) and len(s) <= 3]
+    good = []
+    for form in forms:
+        entry = lexicon.lookup(form)
+        # Two characters are a name only if the segmenter rarely sees them as a word (蓝鲸 yes, 港湾 no).
+        if len(form) >= 2 and form != name and not lexicon.is_stop(form) and form not in lexicon.generic_prefixes \
+                and not (entry is not None and entry.type != "ORG") and (len(form) > 2 or frequency(form) < 100) and form not in good:
+            good.append(form)
+    return good
 
 
 def resolve_mentions(text: str, mentions: list[Mention], lexicon: Lexicon) -> dict[str, Entity]:
@@ -334,9 +379,44 @@ def add_pronouns(
                 if any(m.role_start is not None and m.role_start <= start < m.start for m in persons):
                     continue
                 added.append(Mention(start, end, title, "PERSON", "rolenoun", 0.7, key=next(iter(holders))))
+    added += _org_anaphors(text, mentions + added, entities)
     for m in added:
         entities[m.key].mentions += 1
     return sorted(mentions + added, key=lambda m: m.start)
+
+
+# Bare nouns that point back to an organisation the article named: 俱乐部感谢…, 离开公司.
+_ORG_NOUNS = {
+    "该公司": ("公司",), "这家公司": ("公司",), "公司": ("公司",), "该集团": ("集团",), "集团": ("集团",),
+    "该俱乐部": ("俱乐部", "队"), "俱乐部": ("俱乐部", "队"), "球队": ("队", "俱乐部"), "该队": ("队", "俱乐部"),
+    "该行": ("银行",), "该校": ("大学", "学院", "学校"), "法院": ("法院",), "该院": ("法院", "医院"), "该部": ("部",),
+}
+_ORG_NOUN_RE = re.compile("|".join(sorted(map(re.escape, _ORG_NOUNS), key=len, reverse=True)))
+
+
+def _org_anaphors(text: str, mentions: list[Mention], entities: dict[str, Entity]) -> list[Mention]:
+    taken = [(m.start, m.end) for m in mentions]
+    orgs = sorted((m for m in mentions if m.type == "ORG" and entities[m.key].kind not in ("unit", "board", "media")), key=lambda m: m.start)
+    counts = Counter(m.key for m in orgs)
+    added = []
+    for match in _ORG_NOUN_RE.finditer(text):
+        start, end = match.span()
+        if _inside(taken, start, end) or text[start - 1 : start] in ("母", "子", "分", "总", "本", "原"):
+            continue
+        before = [m for m in orgs if m.end <= start]
+        fitting = []
+        for head in _ORG_NOUNS[match.group()]:  # the noun's own head first: 俱乐部 before 队
+            fitting = [m for m in before if entities[m.key].name.endswith(head) or any(a.endswith(head) for a in entities[m.key].aliases)]
+            if fitting:
+                break
+        if not fitting and match.group().endswith("公司") and counts:
+            key, n = counts.most_common(1)[0]
+            fitting = [m for m in before if m.key == key] if n >= 2 else []
+        if fitting:
+            # The most talked-about fitting organisation, the latest on a tie.
+            best = max(fitting, key=lambda m: (counts[m.key], m.start))
+            added.append(Mention(start, end, match.group(), "ORG", "orgnoun", 0.7, key=best.key))
+    return added
 
 
 def _inside(spans, start, end) -> bool:

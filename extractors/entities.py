@@ -55,7 +55,7 @@ class Mention:
 
 
 # Tiers: shape- and context-anchored names beat segmenter guesses.
-_TIER = {"alias": -1, "joined": 0, "gazetteer": 0, "role": 0, "suffix": 0, "nickname": 0, "latin": 0, "translit": 2, "jieba": 3}
+_TIER = {"alias": -1, "media": 0, "derived": 0, "joined": 0, "gazetteer": 0, "role": 0, "suffix": 0, "nickname": 0, "latin": 0, "translit": 2, "jieba": 3}
 
 ROLE_MODIFIERS = ("另一位", "另一名", "这位", "一位", "现任", "时任", "新任", "候任", "代理", "首任", "前任", "前", "原", "首位")
 _KEPT_MODIFIERS = ("现任", "时任", "新任", "候任", "代理", "首任", "前任", "前", "原")
@@ -115,6 +115,7 @@ def find_mentions(
     candidates += _org_mentions(text, toks, lexicon)
     candidates += _latin_mentions(text, lexicon)
     candidates += _nickname_mentions(text)
+    candidates += _media_mentions(text)
     candidates += _translit_mentions(text, toks, lexicon)
     candidates += _jieba_mentions(text, toks, lexicon, is_common_word, is_known_place)
     candidates = [
@@ -198,7 +199,14 @@ def _gazetteer_mentions(text, lexicon, starts, ends):
 def _alias_mentions(text, aliases, starts, ends):
     index = _SurfaceIndex((form, value) for form, value in aliases.items())
     for start, end, (key, etype, kind) in index.scan(text, starts, ends):
-        yield Mention(start, end, text[start:end], etype, "alias", 0.95, key=key, kind=kind)
+        # "明远" inside "周明远" is the tail of the full name: the mention is the full name.
+        if len(key) > end - start and text.endswith(key, 0, end):
+            yield Mention(end - len(key), end, key, etype, "alias", 0.95, key=key, kind=kind if kind != "derived" else None)
+            continue
+        if len(key) > end - start and text.startswith(key, start):
+            continue
+        source = "derived" if kind == "derived" else "alias"
+        yield Mention(start, end, text[start:end], etype, source, 0.9, key=key, kind=None if kind == "derived" else kind)
 
 
 # --- names anchored by a role title ----------------------------------------------------------
@@ -284,33 +292,38 @@ def _suffix_pattern(lexicon: Lexicon) -> re.Pattern:
 _NOT_IN_NAMES = ("p", "c", "r", "m", "q", "u", "y", "e", "o", "w", "f", "t", "zg")
 
 
+_OWNER_NOUNS = ("旗下", "母公司", "子公司", "下属", "控股子公司")
+
+
 def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
-    """``<name words><suffix>``: 格力电器股份有限公司, 治理团队, OpenAI董事会."""
+    """``<name words><suffix>``: 格力电器股份有限公司, 治理团队, OpenAI董事会, 交通部(长)."""
     tok_ending = {t.end: i for i, t in enumerate(toks)}
     roles = lexicon.roles
     for match in _suffix_pattern(lexicon).finditer(text):
         suffix = match.group()
         category = lexicon.org_suffixes[suffix]
         s_start, s_end = match.span()
-        # The suffix must end a word: "公司" in "公司化" is not a name end.
-        if s_end < len(text) and s_end not in tok_ending and not _ends_before_role(text, s_end, roles):
+        # The suffix must end a word ("公司" in "公司化" does not), or begin a head title (交通部长).
+        head_title = any(text.startswith(t, s_end - 1) and t[0] == suffix[-1] for t in roles)
+        if s_end < len(text) and s_end not in tok_ending and not _ends_before_role(text, s_end, roles) and not head_title:
             continue
-        # Walk back over name-like tokens.
         start = s_start
-        i = _token_ending_at(toks, tok_ending, s_start)
-        words = 0
+        i = tok_ending.get(s_start)
+        words, has_verb = 0, False
         while i is not None and words < 4:
             tok = toks[i]
             if tok.text in lexicon.name_stop_words or not tok.text.strip() or tok.tag.startswith(_NOT_IN_NAMES):
                 break
             if tok.tag == "x" and not tok.text.isalnum():
                 break
-            if tok.text in roles or tok.text in lexicon.generic_prefixes:
+            if tok.text in roles or tok.text in _OWNER_NOUNS or lexicon.org_suffixes.get(tok.text) in ("unit", "board"):
                 break
             if lexicon.triggers.get(tok.text) and tok.tag.startswith("v") and tok.tag != "vn":
                 break  # a verb before the name: "接管超级对齐团队" (研发/j in 研发团队 is no verb)
-            if category != "org" and (tok.text.isascii() or lexicon.lookup(tok.text)):
-                break  # the owner of a unit or board is its own entity
+            entry = lexicon.lookup(tok.text)
+            if entry is not None and entry.type == "ORG" or (category != "org" and tok.text.isascii()):
+                break  # another organisation (an owner, a league) is its own entity: 中超|青州蓝鲸足球俱乐部
+            has_verb |= tok.tag.startswith("v") and tok.tag != "vn"
             start = tok.start
             words += 1
             i = i - 1 if i > 0 and toks[i - 1].end == tok.start else None
@@ -327,15 +340,13 @@ def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
             continue
         if len(suffix) == 1 and len(prefix) < 2:
             continue
+        if suffix in lexicon.industry_suffixes and has_verb:
+            continue
         yield Mention(start, s_end, text[start:s_end], "ORG", "suffix", 0.85, kind=category if category != "org" else None)
 
 
 def _ends_before_role(text: str, pos: int, roles: dict[str, str]) -> bool:
     return any(text.startswith(title, pos) for title in roles)
-
-
-def _token_ending_at(toks: list[Tok], tok_ending: dict[int, int], pos: int) -> int | None:
-    return tok_ending.get(pos)
 
 
 # --- names by shape --------------------------------------------------------------------------
@@ -380,6 +391,18 @@ def _latin_type(name: str, text: str, start: int, end: int, lexicon: Lexicon) ->
     if after.startswith(_PERSON_VERBS):
         return "PERSON"
     return "OTHER"  # decided by resolution: a first name, a brand...
+
+
+_MEDIA_TITLE = re.compile(r"《(?P<name>[^《》]{2,14}?)》(?=\s*(?:的)?(?:报道|报导|援引|称|披露|消息|独家|专访|采访|记者|指出|刊文|发文|社论))")
+_MEDIA_NAME = re.compile(r"《(?P<name>[^《》]{1,12}(?:日报|晚报|早报|时报|周刊|周报|杂志|报))》")
+
+
+def _media_mentions(text: str):
+    """Outlets named in book-title brackets: 据《足球报》报道, 《纽约时报》."""
+    for pattern in (_MEDIA_TITLE, _MEDIA_NAME):
+        for match in pattern.finditer(text):
+            start, end = match.span("name")
+            yield Mention(start, end, match.group("name"), "ORG", "media", 0.9, kind="media")
 
 
 def _nickname_mentions(text: str):
@@ -436,6 +459,12 @@ def _translit_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
 def _jieba_mentions(text: str, toks: list[Tok], lexicon: Lexicon, is_common_word, is_known_place):
     for i, tok in enumerate(toks):
         word = tok.text
+        prev = toks[i - 1] if i > 0 else None
+        if tok.tag in ("nr", "nrfg") and len(word) == 2 and prev is not None and prev.end == tok.start \
+                and len(prev.text) == 1 and prev.text in lexicon.surnames and prev.tag.startswith("nr"):
+            # 李/卫东: the segmenter cut the surname off.
+            yield Mention(prev.start, tok.end, prev.text + word, "PERSON", "jieba", 0.65)
+            continue
         if tok.tag in ("nr", "nrfg") and 2 <= len(word) <= 4 and _HANZI.match(word):
             surname = 2 if word[:2] in lexicon.surnames else 1 if word[0] in lexicon.surnames else 0
             if not surname or len(word) == surname:

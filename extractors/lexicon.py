@@ -64,6 +64,7 @@ class Lexicon:
     generic_prefixes: frozenset[str] = frozenset()
     name_stop_words: frozenset[str] = frozenset()
     trigger_adverbs: frozenset[str] = frozenset()
+    industry_suffixes: frozenset[str] = frozenset()
     triggers: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # trigger -> ((relation, kind), ...)
     relational_nouns: dict[str, tuple[str, bool]] = field(default_factory=dict)  # noun -> (relation, inverse)
 
@@ -213,6 +214,7 @@ def load_lexicon(aliases: str | None = None) -> Lexicon:
         generic_prefixes=frozenset(suffix_data.get("generic_prefixes", ())),
         name_stop_words=frozenset(suffix_data.get("stop_words", ())),
         trigger_adverbs=_relation_adverbs(),
+        industry_suffixes=frozenset(to_simplified(x) for x in suffix_data.get("industry", ())),
         roles=roles,
         gazetteer=gazetteer,
         alias_index=alias_index,

@@ -128,7 +128,7 @@ def make_entity_component(nlp: Language, name: str, *, aliases: str | None):
 
     def is_known_place(word: str) -> bool:
         # Only places jieba's dictionary knows; its HMM guesses (蒙上) are not.
-        return bool(dictionary_tag) and dictionary_tag(word) == "ns" and frequency(word) >= 50
+        return bool(dictionary_tag) and dictionary_tag(word) == "ns" and frequency(word) >= 20
 
     def recognise(doc: Doc) -> Doc:
         text = doc.text
@@ -138,7 +138,9 @@ def make_entity_component(nlp: Language, name: str, *, aliases: str | None):
             for e in doc.ents if e.label_ in _MODEL_LABELS
         ]
         first = find_mentions(text, toks, lexicon, is_common_word=is_common_word, is_known_place=is_known_place)
-        extra = collect_aliases(text, first, lexicon, is_common_word)
+        extra = collect_aliases(
+            text, first, lexicon, is_common_word, frequency=frequency or (lambda w: 0), is_known_place=is_known_place
+        )
         mentions = find_mentions(
             text, toks, lexicon, extra_aliases=extra, is_common_word=is_common_word, is_known_place=is_known_place
         )

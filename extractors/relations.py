@@ -346,10 +346,12 @@ def _owner_of(context: DocContext, org: Mention) -> Mention | None:
 
 def _role_org(context: DocContext, person: Mention, s_start: int, s_end: int):
     text = context.text
-    before = [m for m in context.mentions if m.end <= person.role_start and m.start >= s_start and m.type in ("ORG", "GPE")]
+    # "交通部长林志远": the title's first character ends the ministry's name.
+    head = person.role_start + 1 if person.role and text[person.role_start] in "部局院厅署处市省校社行会队长" else person.role_start
+    before = [m for m in context.mentions if m.end <= head and m.start >= s_start and m.type in ("ORG", "GPE")]
     if before:
         org = before[-1]
-        gap = text[org.end : person.role_start]
+        gap = text[org.end : person.role_start] if org.end <= person.role_start else ""
         if re.fullmatch(r"(的|之|\s|另一位|另一名|一位|首位|前|原|现任)*", gap):
             return org, "adjacent"
     if person.role_category == "media":
@@ -380,6 +382,51 @@ def _sentence_of(context: DocContext, pos: int) -> int:
         if s <= pos < e:
             return index
     return len(context.sentences) - 1
+
+
+_COPULA = ("担任", "出任", "升任", "转任", "接任", "现任", "兼任", "曾任", "成为", "出掌", "是", "为", "任")
+
+
+@registry.register("copular")
+def copular(doc: Doc, context: DocContext) -> Iterator[Relation]:
+    """A role stated after the organisation: ``陈国强同时是蓝鲸控股集团的董事长``,
+    ``黄文彬曾任交通部铁道局局长``, ``任命李卫东为球队主教练``."""
+    text, lexicon = context.text, context.lexicon
+    relation_of = {"leads": "leads", "works_for": "works_for", "founded": "founded", "member_of": "member_of", "media": "works_for"}
+    for index, (s_start, s_end) in enumerate(context.sentences):
+        clauses = _clauses(text, s_start, s_end)
+        for match in _role_title_pattern(lexicon).finditer(text, s_start, s_end):
+            t_start, t_end = match.span()
+            if any(m.start == t_end or (m.role_start is not None and m.role_start <= t_start < m.start) for m in context.mentions):
+                continue  # a title before a name is the appositive construction
+            if any(m.start <= t_start < m.end for m in context.mentions):
+                continue
+            title = match.group()
+            category = lexicon.roles[title]
+            head = t_start + 1 if title[0] in "部局院厅署处市省校社行会队长" else t_start
+            orgs = [m for m in context.mentions if s_start <= m.start and m.end <= head and m.type in ("ORG", "GPE")]
+            if not orgs or (orgs[-1].end < t_start and text[orgs[-1].end : t_start] not in ("的", "之")):
+                continue
+            org = orgs[-1]
+            c_index = _clause_of(clauses, t_start)
+            c_start = clauses[c_index][0]
+            window = text[max(c_start, org.start - 10) : _start_with_owner(org)]
+            copula = next((c for c in _COPULA if c in window), None)
+            if copula is None:
+                continue
+            c_pos = text.rfind(copula, max(c_start, org.start - 10), _start_with_owner(org))
+            persons = [m for m in context.mentions if c_start <= m.start and m.end <= c_pos and m.type == "PERSON"]
+            subjects = persons[-1:] or _dropped_subjects(context, clauses, c_index, frozenset({"PERSON"}))
+            for subject in subjects:
+                yield Relation(subject, relation_of[category], org, (t_start, t_end), "copular", index, BASE["appositive"] * 0.95,
+                               role=title, time=_time(text, c_start, t_start))
+
+
+def _role_title_pattern(lexicon: Lexicon) -> re.Pattern:
+    cached = _TRIGGER_CACHE.get(("roles", id(lexicon)))
+    if cached is None:
+        cached = _TRIGGER_CACHE[("roles", id(lexicon))] = re.compile("|".join(map(re.escape, sorted(lexicon.roles, key=len, reverse=True))))
+    return cached
 
 
 # --- possessive: units, boards, relational nouns --------------------------------------------------
@@ -432,7 +479,7 @@ def _trigger_pattern(lexicon: Lexicon) -> re.Pattern:
     return cached
 
 
-_TRIGGER_CACHE: dict[int, re.Pattern] = {}
+_TRIGGER_CACHE: dict = {}
 
 
 def find_triggers(context: DocContext, start: int, end: int) -> Iterator[tuple[int, int, str]]:
@@ -503,7 +550,7 @@ def _svo_one(context, index, clauses, t_start, t_end, trigger, relation, kind):
 
     if kind == "prepositional":
         # "在治理团队工作": the object is the place of work before the verb.
-        place = [m for m in before if context.preceded_by(_start_with_owner(m), ("在", "于")) and not _is_modifier(context, m)]
+        place = [m for m in before if context.preceded_by(_start_with_owner(m), ("在", "于", "为", "替")) and not _is_modifier(context, m)]
         if not place or place[-1].type not in obj_types or not _object_gap_ok(text[place[-1].end : t_start]):
             return
         obj = place[-1]
@@ -636,7 +683,13 @@ def _dropped_subjects(context, clauses, c_index, types, t_start=None):
         return []
     for index in range(c_index - 1, -1, -1):
         c_start, c_end = clauses[index]
-        inside = [m for m in context.mentions if c_start <= m.start and m.end <= c_end]
+        # Only a name before the clause's first verb is its subject ("指控林志远" has none: go further back).
+        first_verb = next(
+            (t.start for t in context.toks if c_start <= t.start < c_end and t.tag.startswith("v") and t.text not in _CUE_WORDS
+             and not any(m.start <= t.start < m.end for m in context.mentions)),
+            c_end,
+        )
+        inside = [m for m in context.mentions if c_start <= m.start and m.end <= first_verb]
         for m in inside:
             if _eligible_subject(context, m, c_start) and m.type in ("PERSON", "ORG", "GPE"):
                 return [m] if m.type in types else []
@@ -653,6 +706,11 @@ def _objects(context, t_end, c_end, types):
     if len(after) > 1 and after[1].owner is first and _object_gap_ok(gap):
         first, after = after[1], after[1:]  # "离开OpenAI董事会": the board, not its owner
         gap = ""
+    elif len(after) > 1 and (_is_modifier(context, first) or text[first.end : first.end + 1] in "籍裔") and first.type not in types and _object_gap_ok(gap):
+        first, after = after[1], after[1:]  # "任命原国奥队助理教练李卫东": the person, not the team
+        gap = ""
+    if first.role_start is not None and t_end <= first.role_start:
+        gap = text[t_end : first.role_start]  # "感谢院长张正平": the title belongs to the name
     if first.type not in types or not _object_gap_ok(gap):
         return []
     objects = [first]
@@ -715,7 +773,7 @@ def reporting(doc: Doc, context: DocContext) -> Iterator[Relation]:
 
 
 #: Extractors run by default, in this order.
-DEFAULT_EXTRACTORS = ("appositive", "possessive", "svo", "reporting")
+DEFAULT_EXTRACTORS = ("appositive", "copular", "possessive", "svo", "reporting")
 
 
 def get_extractor(name: str) -> Extractor:

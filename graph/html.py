@@ -219,6 +219,7 @@ def _view_data(graph: nx.Graph, *, title: str, labels: str, layout: str) -> dict
                       for r, c in sorted(rel_count.items(), key=lambda rc: (-rc[1], rc[0]))],
         "docs": docs, "nodes": nodes, "edges": edges,
         "options": _vis_options(n, resolved, big),
+        "force": _force_params(n, m) if resolved == "force" else None,
     }
 
 
@@ -282,32 +283,27 @@ def _vis_options(n: int, layout: str, big: bool) -> dict:
                         "navigationButtons": False, "keyboard": False, "multiselect": False},
         "layout": {"improvedLayout": n <= 300 and not big, "randomSeed": 7},
     }
-    if layout == "static":
-        options["physics"] = {"enabled": False}
-    elif layout == "hierarchical":
+    if layout == "hierarchical":
         options["layout"]["hierarchical"] = {"enabled": True, "direction": "UD", "sortMethod": "directed",
                                              "shakeTowards": "roots", "levelSeparation": 130, "nodeSpacing": 150}
-        options["physics"] = {"enabled": True, "solver": "hierarchicalRepulsion",
+        options["physics"] = {"enabled": not big, "solver": "hierarchicalRepulsion",
                               "hierarchicalRepulsion": {"nodeDistance": 150, "avoidOverlap": 0.6},
-                              "stabilization": {"enabled": True, "iterations": 300 if big else 600,
-                                                "updateInterval": 25, "fit": True}}
-    elif big:
-        options["physics"] = {"enabled": True, "solver": "barnesHut",
-                              "barnesHut": {"gravitationalConstant": -3000, "centralGravity": 0.3,
-                                            "springLength": 90, "springConstant": 0.04, "damping": 0.4,
-                                            "avoidOverlap": 0},
-                              "maxVelocity": 50, "minVelocity": 1.5, "timestep": 0.5, "adaptiveTimestep": True,
-                              "stabilization": {"enabled": True, "iterations": 250, "updateInterval": 25,
-                                                "fit": True}}
+                              "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 25, "fit": True}}
     else:
-        options["physics"] = {"enabled": True, "solver": "forceAtlas2Based",
-                              "forceAtlas2Based": {"gravitationalConstant": -90, "centralGravity": 0.012,
-                                                   "springLength": 120, "springConstant": 0.05, "damping": 0.5,
-                                                   "avoidOverlap": 0.6},
-                              "maxVelocity": 60, "minVelocity": 0.75, "adaptiveTimestep": True,
-                              "stabilization": {"enabled": True, "iterations": 800, "updateInterval": 25,
-                                                "fit": True}}
+        # "force" runs the page's own force simulation (typed arrays, Barnes-Hut) before vis-network
+        # draws, then shows the settled positions: vis-network's physics is off.
+        options["physics"] = {"enabled": False}
+        options["layout"]["improvedLayout"] = False
     return options
+
+
+def _force_params(n: int, m: int) -> dict:
+    """Parameters of the page's force layout: longer links and more room for small, labelled graphs."""
+    if n <= 60:
+        return {"distance": 140, "charge": -700, "gravity": 0.1, "iterations": 800}
+    if n <= _BIG_NODES and m <= _BIG_EDGES:
+        return {"distance": 90, "charge": -400, "gravity": 0.05, "iterations": 300}
+    return {"distance": 45, "charge": -110, "gravity": 0.04, "iterations": 300}
 
 
 # -- markup -------------------------------------------------------------------------------------------------------
@@ -514,17 +510,18 @@ var UI = {
        docs: "全部文档", labels: "边标签", fit: "适配视图", relayout: "重新布局", size: "节点大小", degree: "连接数",
        mentions: "提及次数", types: "实体类型", aliases: "别名", roles: "身份", docsL: "文档", canonical: "规范名",
        nodes: "个节点", edges: "条关系", evidence: "条证据", more: "另有 %n 条证据未显示", written: "原文",
-       conf: "置信度", time: "时间", attempted: "未遂", planned: "计划中", laying: "正在布局…", sym: "双向关系无箭头",
-       hint: "点击节点查看其关联", hidden: "(已重置筛选)"},
+       conf: "置信度", time: "时间", attempted: "未遂", planned: "计划中", laying: "正在布局…",
+       hint: "点击节点查看其关联", reset: "(已重置筛选)"},
   en: {search: "Search entities (any alias)", found: "Found", none: "No match for", rel: "Relations", all: "All",
        clear: "None", docs: "All documents", labels: "Edge labels", fit: "Fit", relayout: "Re-layout", size: "Size",
        degree: "Degree", mentions: "Mentions", types: "Entity types", aliases: "Aliases", roles: "Roles",
        docsL: "Documents", canonical: "Canonical", nodes: "nodes", edges: "relations", evidence: "evidence",
        more: "%n more not shown", written: "As written", conf: "Confidence", time: "Time", attempted: "attempted",
-       planned: "planned", laying: "Laying out…", sym: "Symmetric relations have no arrow",
-       hint: "Click a node to see its connections", hidden: "(filters reset)"}
+       planned: "planned", laying: "Laying out…", hint: "Click a node to see its connections",
+       reset: "(filters reset)"}
 };
 
+// Elements are built from parts; data only ever becomes text (textContent, text nodes, attribute values).
 function el(tag, props, kids) {
   var e = document.createElement(tag);
   for (var k in props || {}) {
@@ -554,6 +551,108 @@ function sentence(ev) {
   return q;
 }
 
+function mulberry32(a) {
+  return function () {
+    a |= 0; a = a + 0x6D2B79F5 | 0;
+    var t = Math.imul(a ^ a >>> 15, 1 | a);
+    t = t + Math.imul(t ^ t >>> 7, 61 | t) ^ t;
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
+}
+
+// Force layout (in the manner of d3-force): springs on edges, Barnes-Hut repulsion, gravity to the
+// centre, velocity decay; alpha cools to nothing in `iterations` ticks, then it stops.
+function forceLayout(nodes, edges, p, from, seed) {
+  var N = nodes.length, index = {}, i;
+  var x = new Float64Array(N), y = new Float64Array(N), vx = new Float64Array(N), vy = new Float64Array(N);
+  var mass = new Float64Array(N);  // hubs push harder (as in ForceAtlas2), so their neighbours spread out
+  nodes.forEach(function (n, k) { index[n.id] = k; mass[k] = 1 + Math.sqrt(n.degree); });
+  var links = edges.filter(function (e) { return e.from !== e.to; });
+  var src = new Int32Array(links.length), dst = new Int32Array(links.length), count = new Float64Array(N);
+  links.forEach(function (e, k) { src[k] = index[e.from]; dst[k] = index[e.to]; count[src[k]]++; count[dst[k]]++; });
+  var rnd = seed ? mulberry32(seed) : null;
+  if (from) for (i = 0; i < N; i++) { x[i] = from[i][0]; y[i] = from[i][1]; }
+  else if (rnd) for (i = 0; i < N; i++) {
+    var r0 = p.distance * Math.sqrt(N * rnd()), a0 = 2 * Math.PI * rnd();
+    x[i] = r0 * Math.cos(a0); y[i] = r0 * Math.sin(a0);
+  }
+  else nodes.map(function (n, k) { return k; })
+    .sort(function (a, b) { return nodes[b].degree - nodes[a].degree || a - b; })
+    .forEach(function (k, r) {  // phyllotaxis: hubs in the middle
+      var rad = p.distance * 0.5 * Math.sqrt(0.5 + r), a = r * 2.399963229728653;
+      x[k] = rad * Math.cos(a); y[k] = rad * Math.sin(a);
+    });
+  var alpha = from ? 0.5 : 1, alphaMin = 0.001, decay = 1 - Math.pow(alphaMin, 1 / p.iterations), ticks = 0;
+  var THETA2 = 0.81, jig = 1e-6;
+  function build(ids, x0, y0, size) {
+    var q = {m: 0, x: 0, y: 0, s: size, c: null, ids: ids}, k, w;
+    for (k = 0; k < ids.length; k++) { w = mass[ids[k]]; q.m += w; q.x += x[ids[k]] * w; q.y += y[ids[k]] * w; }
+    q.x /= q.m; q.y /= q.m;
+    if (ids.length > 1 && size > 1e-3) {
+      var h = size / 2, parts = [[], [], [], []];
+      for (k = 0; k < ids.length; k++) parts[(x[ids[k]] >= x0 + h ? 1 : 0) + (y[ids[k]] >= y0 + h ? 2 : 0)].push(ids[k]);
+      q.c = [];
+      for (k = 0; k < 4; k++) if (parts[k].length) q.c.push(build(parts[k], x0 + (k & 1) * h, y0 + (k >> 1) * h, h));
+    }
+    return q;
+  }
+  function repel(q, i, strength) {
+    var dx = q.x - x[i], dy = q.y - y[i], d2 = dx * dx + dy * dy, k;
+    if (q.c && q.s * q.s / THETA2 < d2) {
+      var w = strength * q.m / Math.max(d2, 1); vx[i] += dx * w; vy[i] += dy * w; return;
+    }
+    if (q.c) { for (k = 0; k < q.c.length; k++) repel(q.c[k], i, strength); return; }
+    for (k = 0; k < q.ids.length; k++) {
+      var j = q.ids[k];
+      if (j === i) continue;
+      dx = x[j] - x[i] || (jig = -jig); dy = y[j] - y[i]; d2 = dx * dx + dy * dy;
+      var w2 = strength * mass[j] / Math.max(d2, 1); vx[i] += dx * w2; vy[i] += dy * w2;
+    }
+  }
+  function tick() {
+    alpha += -alpha * decay;
+    var k, l = links.length;
+    for (k = 0; k < l; k++) {
+      var s = src[k], t = dst[k];
+      var dx = x[t] + vx[t] - x[s] - vx[s] || (jig = -jig), dy = y[t] + vy[t] - y[s] - vy[s];
+      var d = Math.sqrt(dx * dx + dy * dy), f = (d - p.distance) / d * alpha / Math.min(count[s], count[t]);
+      var b = count[s] / (count[s] + count[t]);
+      dx *= f; dy *= f; vx[t] -= dx * b; vy[t] -= dy * b; vx[s] += dx * (1 - b); vy[s] += dy * (1 - b);
+    }
+    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity, ids = new Array(N);
+    for (k = 0; k < N; k++) {
+      ids[k] = k;
+      if (x[k] < x0) x0 = x[k]; if (x[k] > x1) x1 = x[k]; if (y[k] < y0) y0 = y[k]; if (y[k] > y1) y1 = y[k];
+    }
+    if (N > 1) {
+      var root = build(ids, x0, y0, Math.max(x1 - x0, y1 - y0) + 1);
+      for (k = 0; k < N; k++) repel(root, k, p.charge * alpha);
+    }
+    for (k = 0; k < N; k++) {
+      vx[k] = (vx[k] - x[k] * p.gravity * alpha) * 0.6; vy[k] = (vy[k] - y[k] * p.gravity * alpha) * 0.6;
+      x[k] += vx[k]; y[k] += vy[k];
+    }
+    ticks++;
+  }
+  function crossings() {  // edge crossings of the result, to pick the best of several starts
+    var c = 0, a, b;
+    for (a = 0; a < links.length; a++) for (b = a + 1; b < links.length; b++) {
+      var p1 = src[a], p2 = dst[a], p3 = src[b], p4 = dst[b];
+      if (p1 === p3 || p1 === p4 || p2 === p3 || p2 === p4) continue;
+      var d1 = orient(p3, p4, p1), d2 = orient(p3, p4, p2), d3 = orient(p1, p2, p3), d4 = orient(p1, p2, p4);
+      if (d1 * d2 < 0 && d3 * d4 < 0) c++;
+    }
+    return c;
+  }
+  function orient(a, b, c) { return (x[b] - x[a]) * (y[c] - y[a]) - (y[b] - y[a]) * (x[c] - x[a]); }
+  return {
+    x: x, y: y, crossings: crossings,
+    run: function (n) { for (var k = 0; k < n && alpha >= alphaMin; k++) tick(); return alpha < alphaMin; },
+    progress: function () { return Math.min(1, Math.log(alpha) / Math.log(alphaMin)); },
+    ticks: function () { return ticks; }
+  };
+}
+
 function mount(id) {
   if (views[id]) return views[id];
   var root = document.getElementById(id);
@@ -564,31 +663,70 @@ function mount(id) {
   var tools = root.querySelector(".gx-tools"), stats = root.querySelector(".gx-stats");
   var S = {lang: data.lang, edgeLabels: data.edgeLabels, size: "degree", types: {}, rels: {}, doc: "",
            focus: null, query: "", msg: "", bad: false};
-  var byId = {}, types = {}, typeCount = {};
+  var byId = {}, types = {}, typeCount = {}, network = null, nodes, edges;
   data.types.forEach(function (t) { types[t.id] = t; S.types[t.id] = true; typeCount[t.id] = 0; });
   data.relations.forEach(function (r) { S.rels[r.id] = true; });
   data.nodes.forEach(function (n) {
     byId[n.id] = n; typeCount[n.type]++;
     n._keys = [n.name, n.id].concat(n.aliases).map(norm);
   });
+  var view = views[id] = {id: id, data: data, state: S, stabilized: false, timing: {mountStart: t0}};
   function T(k) { return UI[S.lang][k]; }
   function docName(d) {
     var m = data.docs[d] || {};
     return (m.title || d) + (m.date ? " · " + m.date : "");
   }
 
-  var nodes = new vis.DataSet(data.nodes.map(function (n) {
-    var item = {id: n.id, label: n.name, group: n.type, value: n.degree + 1};
-    if (n.x != null) { item.x = n.x; item.y = n.y; }
-    return item;
-  }));
+  // -- items: filters, labels and size are item properties; only changed items are updated
+  var hiddenNode = {};
+  function nodeItem(n) {
+    var hide = !S.types[n.type] || (S.doc !== "" && n.docs.indexOf(S.doc) < 0);
+    hiddenNode[n.id] = hide;
+    return {id: n.id, hidden: hide, value: (S.size === "degree" ? n.degree : n.mentions) + 1};
+  }
+  function edgeItem(e) {
+    var hide = !S.rels[e.rel] || hiddenNode[e.from] || hiddenNode[e.to] || (S.doc !== "" && e.docs.indexOf(S.doc) < 0);
+    return {id: e.id, hidden: hide, label: S.edgeLabels ? e[S.lang] : ""};
+  }
+  function key(item) { return [item.hidden, item.value, item.label].join("|"); }
+  function restyle() {
+    var nu = [], eu = [], vn = 0, ve = 0;
+    data.nodes.forEach(function (n) {
+      var item = nodeItem(n), k = key(item);
+      if (!item.hidden) vn++;
+      if (n._k !== k) { n._k = k; nu.push(item); }
+    });
+    data.edges.forEach(function (e) {
+      var item = edgeItem(e), k = key(item);
+      if (!item.hidden) ve++;
+      if (e._k !== k) { e._k = k; eu.push(item); }
+    });
+    if (nu.length) nodes.update(nu);
+    if (eu.length) edges.update(eu);
+    if (S.focus && hiddenNode[S.focus]) S.focus = null;
+    stats.textContent = vn + " " + T("nodes") + " · " + ve + " " + T("edges");
+    if (network) network.redraw();
+  }
   var hier = data.layout === "hierarchical";
-  var edges = new vis.DataSet(data.edges.map(function (e) {
-    var smooth = e.round ? {enabled: true, type: "curvedCW", roundness: e.round}
-               : hier ? {enabled: true, type: "cubicBezier", forceDirection: "vertical", roundness: 0.4} : false;
-    return {id: e.id, from: e.from, to: e.to, smooth: smooth, arrows: e.sym ? {to: {enabled: false}} : undefined,
-            width: (data.big ? 0.8 : 1.2) + Math.min(3, Math.log2(Math.max(1, e.count)))};
-  }));
+  function initialItems() {
+    nodes = new vis.DataSet(data.nodes.map(function (n) {
+      var item = nodeItem(n);
+      n._k = key(item); item.label = n.name; item.group = n.type;
+      if (n.x != null) { item.x = n.x; item.y = n.y; }
+      return item;
+    }));
+    edges = new vis.DataSet(data.edges.map(function (e) {
+      var item = edgeItem(e);
+      e._k = key(item);
+      item.from = e.from; item.to = e.to;
+      item.smooth = e.round ? {enabled: true, type: "curvedCW", roundness: e.round}
+        : hier ? {enabled: true, type: "cubicBezier", forceDirection: "vertical", roundness: 0.4} : false;
+      if (e.sym) item.arrows = {to: {enabled: false}};
+      item.width = (data.big ? 0.8 : 1.2) + Math.min(3, Math.log2(Math.max(1, e.count)));
+      return item;
+    }));
+    view.nodes = nodes; view.edges = edges;
+  }
 
   // -- tooltip
   var tip = el("div", {"class": "gx-tip", hidden: "hidden", role: "tooltip"});
@@ -627,8 +765,8 @@ function mount(id) {
     return el("div", {}, [el("h4", {}, [n.name, badge(n.type)]), dl]);
   }
   function edgeTip(e) {
-    var a = byId[e.from], b = byId[e.to], rel = e[S.lang];
-    var head = el("h4", {text: a.name + (e.sym ? "  ↔  " : "  →  ") + rel + (e.sym ? "  ↔  " : "  →  ") + b.name});
+    var a = byId[e.from], b = byId[e.to], arrow = e.sym ? "  ↔  " : "  →  ";
+    var head = el("h4", {text: a.name + arrow + e[S.lang] + arrow + b.name});
     var sub = [e.count + " " + T("evidence"), T("conf") + " " + e.conf.toFixed(2)];
     if (e.labels.length) sub.unshift(T("written") + ": " + e.labels.join("、"));
     var box = el("div", {}, [head, el("div", {"class": "gx-sub", text: sub.join(" · ")})]);
@@ -647,39 +785,28 @@ function mount(id) {
     return box;
   }
 
-  // -- styles: filters, highlight, labels, size
-  var DIM = {color: "rgba(163,172,185,0.12)", highlight: "#d9480f", hover: "#52606d", inherit: false};
-  function neighbourhood(id) {
-    var keep = {}; keep[id] = true;
-    network.getConnectedNodes(id).forEach(function (x) { keep[x] = true; });
-    return keep;
-  }
-  function restyle() {
-    var keep = S.focus ? neighbourhood(S.focus) : null, hidden = {}, nu = [], eu = [];
-    data.nodes.forEach(function (n) {
-      var hide = !S.types[n.type] || (S.doc !== "" && n.docs.indexOf(S.doc) < 0);
-      var dim = keep && !keep[n.id], value = (S.size === "degree" ? n.degree : n.mentions) + 1;
-      hidden[n.id] = hide;
-      var k = [hide, dim, value].join();
-      if (n._k === k) return;
-      n._k = k;
-      nu.push({id: n.id, hidden: hide, value: value, opacity: dim ? 0.18 : 1,
-               font: {color: dim ? "rgba(31,41,51,0.22)" : "#1f2933"}});
+  // -- neighbourhood: a veil over the drawing, then the focused node's edges and neighbours on top
+  function drawFocus(ctx) {
+    var n = S.focus && network.body.nodes[S.focus];
+    if (!n) return;
+    var c = network.canvas.frame.canvas, a = network.DOMtoCanvas({x: 0, y: 0});
+    var b = network.DOMtoCanvas({x: c.clientWidth, y: c.clientHeight}), labels = [], seen = {};
+    ctx.save();
+    ctx.fillStyle = "rgba(255,255,255,0.8)";
+    ctx.fillRect(a.x, a.y, b.x - a.x, b.y - a.y);
+    ctx.restore();
+    var live = n.edges.filter(function (e) { return e.connected && !e.options.hidden; });
+    live.forEach(function (e) { e.draw(ctx); });
+    live.forEach(function (e) { e.drawArrows(ctx); });
+    live.concat([{from: n, to: n}]).forEach(function (e) {
+      [e.from, e.to].forEach(function (m) {
+        if (seen[m.id] || m.options.hidden) return;
+        seen[m.id] = 1;
+        var r = m.draw(ctx);
+        if (r && r.drawExternalLabel) labels.push(r.drawExternalLabel);
+      });
     });
-    data.edges.forEach(function (e) {
-      var hide = !S.rels[e.rel] || hidden[e.from] || hidden[e.to] || (S.doc !== "" && e.docs.indexOf(S.doc) < 0);
-      var dim = keep && e.from !== S.focus && e.to !== S.focus, label = S.edgeLabels ? e[S.lang] : "";
-      var k = [hide, dim, label].join();
-      if (e._k === k) return;
-      e._k = k;
-      eu.push({id: e.id, hidden: hide, label: label, color: dim ? DIM : {opacity: 1, color: "#a3acb9", inherit: false},
-               font: {color: dim ? "rgba(82,96,109,0.15)" : "#52606d"}});
-    });
-    if (nu.length) nodes.update(nu);
-    if (eu.length) edges.update(eu);
-    var vn = data.nodes.filter(function (n) { return !hidden[n.id]; }).length;
-    var ve = data.edges.filter(function (e) { return !e._k.startsWith("true"); }).length;
-    stats.textContent = vn + " " + T("nodes") + " · " + ve + " " + T("edges");
+    labels.forEach(function (f) { f(); });
   }
 
   // -- search
@@ -701,19 +828,19 @@ function mount(id) {
   }
   function focusNode(nid, animate) {
     var n = byId[nid];
-    if (!n) return false;
-    var reset = nodes.get(nid).hidden;
+    if (!n || !network) return false;
+    var reset = hiddenNode[nid];
     if (reset) {
       data.types.forEach(function (t) { S.types[t.id] = true; });
       data.relations.forEach(function (r) { S.rels[r.id] = true; });
       S.doc = "";
+      restyle();
     }
     S.focus = nid;
-    restyle();
     network.selectNodes([nid]);
     network.focus(nid, {scale: Math.max(network.getScale(), 1.1),
                         animation: animate === false ? false : {duration: 450, easingFunction: "easeInOutQuad"}});
-    S.msg = T("found") + ": " + n.name + (reset ? " " + T("hidden") : "");
+    S.msg = T("found") + ": " + n.name + (reset ? " " + T("reset") : "");
     S.bad = false;
     if (reset) build(); else setMsg();
     return true;
@@ -727,7 +854,7 @@ function mount(id) {
   }
   var msgEl = null;
   function setMsg() { if (msgEl) { msgEl.textContent = S.msg; msgEl.className = "gx-msg" + (S.bad ? " gx-bad" : ""); } }
-  function clearFocus() { S.focus = null; network.unselectAll(); restyle(); }
+  function clearFocus() { S.focus = null; network.unselectAll(); network.redraw(); }
 
   // -- toolbar and legend, rebuilt on language change
   var legend = null;
@@ -821,63 +948,114 @@ function mount(id) {
     main.appendChild(legend);
     restyle();
   }
-  function setLang(l) { if (UI[l]) { S.lang = l; data.edges.forEach(function (e) { e._k = null; }); build(); } }
+  function setLang(l) { if (UI[l]) { S.lang = l; build(); } }
 
-  // -- network, physics that settles and stops
-  var view = views[id] = {id: id, data: data, nodes: nodes, edges: edges, state: S, stabilized: false,
-    timing: {mountStart: t0}, search: search, focusNode: focusNode, setLang: setLang, clearFocus: clearFocus};
-  var network = view.network = new vis.Network(canvas, {nodes: nodes, edges: edges}, data.options);
-  view.timing.created = performance.now();
+  // -- layout: our force simulation (settles, then stops), vis-network's hierarchical layout, or fixed positions
   var progress = null;
-  function done() {
-    if (progress) { progress.remove(); progress = null; }
-    network.setOptions({physics: {enabled: false}});
-    if (!view.stabilized) { view.stabilized = true; view.timing.stabilized = performance.now(); root.dispatchEvent(new CustomEvent("guanxi:stabilized", {detail: view})); }
-  }
-  function relayout() {
-    network.setOptions({physics: data.options.physics});
-    network.stabilize(data.big ? 200 : 400);
-  }
-  if (data.options.physics && data.options.physics.enabled) {
-    if (data.big) {
+  function showProgress(f) {
+    if (!progress) {
       progress = el("div", {"class": "gx-progress"}, [T("laying"), el("div", {}, [el("span")])]);
       main.appendChild(progress);
     }
-    network.on("stabilizationProgress", function (p) {
-      if (progress) progress.querySelector("span").style.width = Math.round(100 * p.iterations / p.total) + "%";
-    });
-    network.on("stabilizationIterationsDone", done);
-    network.on("stabilized", function () { if (view.stabilized) network.setOptions({physics: {enabled: false}}); else done(); });
-  } else {
-    network.once("afterDrawing", done);
+    progress.querySelector("span").style.width = Math.round(100 * f) + "%";
   }
-  network.on("hoverNode", function (p) { showTip(nodeTip(byId[p.node]), p.pointer.DOM); });
-  network.on("hoverEdge", function (p) { showTip(edgeTip(data.edges[p.edge]), p.pointer.DOM); });
-  network.on("blurNode", hideTip);
-  network.on("blurEdge", hideTip);
-  network.on("dragStart", hideTip);
-  network.on("zoom", hideTip);
-  network.on("click", function (p) {
-    if (p.nodes.length) { S.focus = p.nodes[0]; restyle(); showTip(nodeTip(byId[p.nodes[0]]), p.pointer.DOM); }
-    else if (p.edges.length) showTip(edgeTip(data.edges[p.edges[0]]), p.pointer.DOM);
-    else { hideTip(); if (S.focus) clearFocus(); }
-  });
-  build();
+  function hideProgress() { if (progress) { progress.remove(); progress = null; } }
+  function settled() {
+    hideProgress();
+    if (network.physics.physicsEnabled) network.setOptions({physics: {enabled: false}});
+    if (!view.stabilized) {
+      view.stabilized = true;
+      view.timing.stabilized = performance.now();
+      root.dispatchEvent(new CustomEvent("guanxi:stabilized", {detail: view}));
+    }
+  }
+  function runForce(from, onStep, onDone) {
+    var sim = forceLayout(data.nodes, data.edges, data.force, from), budget = 40;
+    (function chunk() {
+      var t = performance.now(), done = false;
+      while (!done && performance.now() - t < budget) done = sim.run(5);
+      onStep(sim);
+      if (done) onDone(sim); else setTimeout(chunk, 0);
+    })();
+  }
+  function relayout() {
+    if (!data.force) { network.setOptions({physics: {enabled: true}}); network.stabilize(300); return; }
+    var pos = network.getPositions(), from = data.nodes.map(function (n) { return [pos[n.id].x, pos[n.id].y]; });
+    function place(sim) {
+      data.nodes.forEach(function (n, k) { var b = network.body.nodes[n.id]; b.x = sim.x[k]; b.y = sim.y[k]; });
+      network.redraw();
+    }
+    runForce(from, place, function (sim) { place(sim); network.fit({animation: true}); });
+  }
+  function create() {
+    view.timing.layoutDone = performance.now();
+    network = view.network = new vis.Network(canvas, {nodes: nodes, edges: edges}, data.options);
+    view.timing.created = performance.now();
+    network.on("afterDrawing", drawFocus);
+    network.on("hoverNode", function (p) { showTip(nodeTip(byId[p.node]), p.pointer.DOM); });
+    network.on("hoverEdge", function (p) { showTip(edgeTip(data.edges[p.edge]), p.pointer.DOM); });
+    network.on("blurNode", hideTip);
+    network.on("blurEdge", hideTip);
+    network.on("dragStart", hideTip);
+    network.on("zoom", hideTip);
+    network.on("click", function (p) {
+      if (p.nodes.length) { S.focus = p.nodes[0]; network.redraw(); showTip(nodeTip(byId[p.nodes[0]]), p.pointer.DOM); }
+      else if (p.edges.length) showTip(edgeTip(data.edges[p.edges[0]]), p.pointer.DOM);
+      else { hideTip(); if (S.focus) clearFocus(); }
+    });
+    if (network.physics.physicsEnabled) {
+      showProgress(0);
+      network.on("stabilizationProgress", function (p) { if (progress) showProgress(p.iterations / p.total); });
+      network.once("stabilizationIterationsDone", settled);
+      network.on("stabilized", settled);
+    } else {
+      network.once("afterDrawing", settled);
+    }
+    build();
+    view.timing.mounted = performance.now();
+  }
+  if (data.force && data.nodes.length) {
+    var place = function (sim) {
+      data.nodes.forEach(function (n, k) { n.x = Math.round(sim.x[k] * 10) / 10; n.y = Math.round(sim.y[k] * 10) / 10; });
+      view.timing.layoutTicks = sim.ticks();
+      initialItems();
+      create();
+    };
+    view.timing.layoutStart = performance.now();
+    if (data.nodes.length <= 300) {  // small: several starts, keep the one with the fewest crossings
+      var best = null, bestC = Infinity, starts = data.nodes.length <= 80 ? 8 : 3;
+      for (var k = 0; k < starts && bestC > 0; k++) {
+        var sim = forceLayout(data.nodes, data.edges, data.force, null, k);
+        sim.run(1e9);
+        var c = sim.crossings();
+        if (c < bestC) { best = sim; bestC = c; }
+      }
+      view.timing.crossings = bestC;
+      place(best);
+    }
+    else runForce(null, function (sim) { showProgress(sim.progress()); }, place);
+  } else {
+    initialItems();
+    create();
+  }
 
   // -- hooks for tests and benchmarks
   function edgePoint(eid, t) {
     var e = network.body.edges[eid];
-    if (!e) return null;
-    var p = e.edgeType.getPoint(t == null ? 0.5 : t);
-    return network.canvasToDOM(p);
+    return e ? network.canvasToDOM(e.edgeType.getPoint(t == null ? 0.5 : t)) : null;
   }
+  view.search = search;
+  view.focusNode = focusNode;
+  view.setLang = setLang;
+  view.clearFocus = clearFocus;
   view.edgePoint = edgePoint;
   view.nodePoint = function (nid) { var p = network.getPositions([nid])[nid]; return p ? network.canvasToDOM(p) : null; };
   view.showEdgeTooltip = function (eid) { var p = edgePoint(eid); if (p) showTip(edgeTip(data.edges[eid]), p); return tip.textContent; };
   view.showNodeTooltip = function (nid) { var p = view.nodePoint(nid); if (p) showTip(nodeTip(byId[nid]), p); return tip.textContent; };
   view.tooltip = function () { return tip.hidden ? "" : tip.textContent; };
-  view.whenStable = function (cb) { if (view.stabilized) cb(view); else root.addEventListener("guanxi:stabilized", function () { cb(view); }, {once: true}); };
-  view.timing.mounted = performance.now();
+  view.whenStable = function (cb) {
+    if (view.stabilized) cb(view); else root.addEventListener("guanxi:stabilized", function () { cb(view); }, {once: true});
+  };
   return view;
 }
 window.guanxi = {mount: mount, views: views};
