@@ -66,18 +66,23 @@ def base_key(mention: Mention, lexicon: Lexicon) -> str:
 
 def collect_aliases(
     text: str, mentions: list[Mention], lexicon: Lexicon, is_common_word, *, frequency=lambda w: 0, is_known_place=lambda w: False
-) -> dict[str, tuple[str, str, str | None]]:
-    """Names the article itself makes into aliases, for a second recognition pass."""
+) -> dict[str, tuple[str, str, str | None, str]]:
+    """Names the article itself makes into aliases, for a second recognition pass.
+
+    Values are ``(key, type, kind, source)``: ``alias`` for short forms the text
+    declares (they win over any other reading), ``derived`` for forms guanxi infers
+    (a given name, a unit's stem, an organisation's short name; a longer name wins).
+    """
     aliases: dict[str, tuple[str, str]] = {}
     for mention, short, _, _ in declared_aliases(text, mentions):
         target = base_key(mention, lexicon)
-        aliases[short] = (target, mention.type if mention.type != "OTHER" else "PERSON", mention.kind)
+        aliases[short] = (target, mention.type if mention.type != "OTHER" else "PERSON", mention.kind, "alias")
     for match in _CALLED.finditer(text):
         # "网友戏谑其为“CloseAI”": a nickname for the sentence's first name.
         sentence_start = max(text.rfind(c, 0, match.start()) for c in "。！？!?\n") + 1
         named = [m for m in mentions if sentence_start <= m.start < match.start() and m.type in ("ORG", "PERSON")]
         if named:
-            aliases.setdefault(match.group("alias"), (base_key(named[0], lexicon), named[0].type, named[0].kind))
+            aliases.setdefault(match.group("alias"), (base_key(named[0], lexicon), named[0].type, named[0].kind, "alias"))
     persons = [m for m in mentions if m.type == "PERSON"]
     given_names: Counter[str] = Counter()
     owners: dict[str, str] = {}
@@ -85,21 +90,26 @@ def collect_aliases(
         if len(m.text) == 3 and _HANZI.match(m.text) and m.text[0] in lexicon.surnames and m.source in ("role", "jieba", "gazetteer"):
             given_names[m.text[1:]] += 1
             owners[m.text[1:]] = base_key(m, lexicon)
+    for m in persons:
+        # 卡洛斯·门多萨 → 门多萨: a foreign name's last part stands for the person.
+        parts = re.split(r"[·•‧・-]", m.text)
+        if len(parts) >= 2 and len(parts[-1]) >= 2 and _HANZI.match(parts[-1]) and not lexicon.is_stop(parts[-1]):
+            aliases.setdefault(parts[-1], (base_key(m, lexicon), "PERSON", None, "derived"))
     for given, _count in given_names.items():
         # Only when one person in the article has that given name and it is no common word.
         if len({owners[given]}) == 1 and not is_common_word(given) and given not in aliases:
             same = {base_key(m, lexicon) for m in persons if m.text.endswith(given) and len(m.text) == 3}
             if len(same) == 1:
-                aliases[given] = (owners[given], "PERSON", None)
+                aliases[given] = (owners[given], "PERSON", None, "derived")
     for m in mentions:
         if m.type == "ORG" and m.source == "suffix" and m.kind is None:
             for short in org_short_forms(m.text, lexicon, frequency=frequency, is_known_place=is_known_place):
-                aliases.setdefault(short, (base_key(m, lexicon), "ORG", "derived"))
+                aliases.setdefault(short, (base_key(m, lexicon), "ORG", None, "derived"))
     for m in mentions:
         if m.kind == "unit":
             parts = unit_stem(m.text, lexicon)
             if parts and len(parts[0]) >= 3 and not lexicon.is_stop(parts[0]) and parts[0] not in lexicon.generic_prefixes:
-                aliases.setdefault(parts[0], (base_key(m, lexicon), "ORG", "unit"))
+                aliases.setdefault(parts[0], (base_key(m, lexicon), "ORG", "unit", "derived"))
     return aliases
 
 

@@ -71,6 +71,7 @@ _LATIN = re.compile(
 _URL = re.compile(r"(?:https?://|www\.)[^\s\u4e00-\u9fff，。]+")
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
 _JOINER = "·•‧・-－"
+_DOTS = "·•‧・"
 _NICKNAME = re.compile(r"(?<![A-Za-z])[A-Z]{1,4}(?:哥|姐|叔|爷|神|总)")
 _DECLARED = re.compile(
     r"\s*[（(]\s*(?P<kw>以下简称|以下称|下称|简称|又称|以下统称|下同|英文名|英文|原名)?\s*[为:：]?\s*[“\"「『]?"
@@ -95,13 +96,13 @@ def find_mentions(
     toks: list[Tok],
     lexicon: Lexicon,
     *,
-    extra_aliases: dict[str, tuple[str, str, str | None]] | None = None,
+    extra_aliases: dict[str, tuple[str, str, str | None, str]] | None = None,
     is_common_word: Callable[[str], bool] = lambda w: False,
     is_known_place: Callable[[str], bool] = lambda w: False,
 ) -> list[Mention]:
     """Every entity mention in ``text``, non-overlapping, in text order.
 
-    ``extra_aliases`` maps a Simplified surface form to ``(key, type, kind)``: names
+    ``extra_aliases`` maps a Simplified surface form to ``(key, type, kind, source)``: names
     this article declared (``以下简称``) or implied (a given name, a unit's stem).
     """
     starts = {t.start for t in toks}
@@ -198,15 +199,14 @@ def _gazetteer_mentions(text, lexicon, starts, ends):
 
 def _alias_mentions(text, aliases, starts, ends):
     index = _SurfaceIndex((form, value) for form, value in aliases.items())
-    for start, end, (key, etype, kind) in index.scan(text, starts, ends):
+    for start, end, (key, etype, kind, source) in index.scan(text, starts, ends):
         # "明远" inside "周明远" is the tail of the full name: the mention is the full name.
         if len(key) > end - start and text.endswith(key, 0, end):
-            yield Mention(end - len(key), end, key, etype, "alias", 0.95, key=key, kind=kind if kind != "derived" else None)
+            yield Mention(end - len(key), end, key, etype, "alias", 0.95, key=key, kind=kind)
             continue
         if len(key) > end - start and text.startswith(key, start):
             continue
-        source = "derived" if kind == "derived" else "alias"
-        yield Mention(start, end, text[start:end], etype, source, 0.9, key=key, kind=None if kind == "derived" else kind)
+        yield Mention(start, end, text[start:end], etype, source, 0.9, key=key, kind=kind)
 
 
 # --- names anchored by a role title ----------------------------------------------------------
@@ -266,6 +266,11 @@ def _name_at(text: str, pos: int, by_start: dict[int, Tok], lexicon: Lexicon) ->
                 end, nxt = nxt.end, by_start.get(nxt.end)
         elif len(tok.text) == surname_len and nxt and len(nxt.text) <= 2 and _HANZI.match(nxt.text):
             end = nxt.end  # 郭/广昌
+        elif nxt and nxt.tag.startswith("nr") and len(tok.text) + len(nxt.text) <= 4 and _HANZI.match(nxt.text):
+            end = nxt.end  # 佐藤/健一
+        joined = re.match(rf"[{re.escape(_DOTS)}][\u4e00-\u9fff]{{1,6}}", text[end:])
+        if joined:
+            end += joined.end()  # 何塞·雷耶斯
         return end, "PERSON"
     if not surname_len:
         return None
@@ -440,6 +445,9 @@ def _translit_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
     if not chars:
         return
     # Joined forms: 德维恩-韦德, 山姆·奥特曼.
+    # Any Hanzi joined by a middle dot is a foreign name (卡洛斯·门多萨), whatever its characters.
+    for match in re.finditer(rf"(?<![\u4e00-\u9fff·])[\u4e00-\u9fff]{{1,6}}(?:[{re.escape(_DOTS)}][\u4e00-\u9fff]{{1,7}})+", text):
+        yield Mention(match.start(), match.end(), match.group(), "PERSON", "joined", 0.8)
     for match in _joined_pattern(lexicon).finditer(text):
         if match.start() > 0 and text[match.start() - 1] in chars and _HANZI.match(text[match.start() - 1]):
             continue

@@ -754,22 +754,36 @@ _REPORT_AFTER = re.compile(r"\s*(?:的)?(?:报道|报导|消息|披露|援引|�
 
 @registry.register("reporting")
 def reporting(doc: Doc, context: DocContext) -> Iterator[Relation]:
-    """``据Vox报道，OpenAI…`` and ``Vox报道称…``: the outlet reported on the first entity after it."""
+    """``据Vox报道，OpenAI…``, ``据共同社和《马尼拉时报》报道``, ``Vox报道称…``:
+    each outlet reported on the first entity the report names."""
     text = context.text
     for index, (s_start, s_end) in enumerate(context.sentences):
         mentions = context.mentions_in(s_start, s_end)
         for i, m in enumerate(mentions):
             if m.type not in ("ORG", "PERSON"):
                 continue
-            cue = _REPORT_AFTER.match(text, m.end)
-            by = text.endswith("据", 0, m.start)
-            if not cue or not (by or cue.group().strip().startswith(("报道", "报导"))):
+            end = m.end + (1 if text[m.end : m.end + 1] == "》" else 0)
+            cue = _REPORT_AFTER.match(text, end)
+            if not cue or text[cue.end() : cue.end() + 4].lstrip().startswith(("记者", "編輯", "编辑")):
+                continue  # "环球网报道 记者 赵明远" is a byline
+            outlets = [m]
+            j = i
+            while j > 0 and text[mentions[j - 1].end : mentions[j].start].strip("《》") in ("和", "与", "及", "、") and mentions[j - 1].type == "ORG":
+                j -= 1
+                outlets.insert(0, mentions[j])
+            by = context.preceded_by(_start_with_owner(outlets[0]), ("据",)) or text[outlets[0].start - 2 : outlets[0].start] in ("据《",)
+            if not (by or cue.group().strip().startswith(("报道", "报导"))):
                 continue
             if m.type == "PERSON" and not by:
                 continue
-            later = [o for o in mentions[i + 1 :] if o.key != m.key and o.source not in ("pronoun",) and o.type in ("ORG", "PERSON", "GPE", "PRODUCT")]
+            later = [
+                o for o in mentions[i + 1 :]
+                if o.start >= cue.end() and o.key not in {x.key for x in outlets} and o.source != "pronoun"
+                and o.type in ("ORG", "PERSON", "GPE", "PRODUCT") and not _is_modifier(context, o)
+            ]
             if later:
-                yield Relation(m, "reported", later[0], cue.span(), "reporting", index, BASE["reporting"])
+                for outlet in outlets:
+                    yield Relation(outlet, "reported", later[0], cue.span(), "reporting", index, BASE["reporting"])
 
 
 #: Extractors run by default, in this order.

@@ -303,7 +303,7 @@ def _force_params(n: int, m: int) -> dict:
         return {"distance": 140, "charge": -700, "gravity": 0.1, "iterations": 800}
     if n <= _BIG_NODES and m <= _BIG_EDGES:
         return {"distance": 90, "charge": -400, "gravity": 0.05, "iterations": 300}
-    return {"distance": 45, "charge": -110, "gravity": 0.04, "iterations": 300}
+    return {"distance": 45, "charge": -110, "gravity": 0.04, "iterations": 300, "theta2": 1.44}
 
 
 # -- markup -------------------------------------------------------------------------------------------------------
@@ -583,7 +583,7 @@ function forceLayout(nodes, edges, p, from, seed) {
       x[k] = rad * Math.cos(a); y[k] = rad * Math.sin(a);
     });
   var alpha = from ? 0.5 : 1, alphaMin = 0.001, decay = 1 - Math.pow(alphaMin, 1 / p.iterations), ticks = 0;
-  var THETA2 = 0.81, jig = 1e-6;
+  var THETA2 = p.theta2 || 0.81, jig = 1e-6;
   function build(ids, x0, y0, size) {
     var q = {m: 0, x: 0, y: 0, s: size, c: null, ids: ids}, k, w;
     for (k = 0; k < ids.length; k++) { w = mass[ids[k]]; q.m += w; q.x += x[ids[k]] * w; q.y += y[ids[k]] * w; }
