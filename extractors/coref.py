@@ -125,6 +125,9 @@ def org_short_forms(name: str, lexicon: Lexicon, *, frequency=lambda w: 0, is_kn
     suffixes = sorted((s for s, c in lexicon.org_suffixes.items() if c == "org"), key=len, reverse=True)
     forms: list[str] = []
     core, last_suffix = name, ""
+    city = lexicon.lookup(name[:2]) or lexicon.lookup(name[:3])
+    if city is not None and city.type == "GPE" and len(name) in (4, 5) and not any(name.endswith(s) for s in suffixes):
+        return [name[len(name) - 2 :]]  # 桃园猎鹰 → 猎鹰
     while True:
         suffix = next((s for s in suffixes if core.endswith(s) and len(core) - len(s) >= 2), None)
         if suffix is None:
@@ -388,6 +391,8 @@ def add_pronouns(
                     continue  # a role title before a name is the name's anchor, not a reference
                 if any(m.role_start is not None and m.role_start <= start < m.start for m in persons):
                     continue
+                if any(m.type in ("ORG", "GPE") and m.end in (start, start - 1) for m in mentions):
+                    continue  # "担任云帆CEO": a title of an organisation, said of someone else
                 added.append(Mention(start, end, title, "PERSON", "rolenoun", 0.7, key=next(iter(holders))))
     added += _org_anaphors(text, mentions + added, entities)
     for m in added:

@@ -116,6 +116,7 @@ def find_mentions(
     candidates += _org_mentions(text, toks, lexicon)
     candidates += _latin_mentions(text, lexicon)
     candidates += _nickname_mentions(text)
+    candidates += _team_mentions(text, toks, lexicon, is_common_word)
     candidates += _media_mentions(text)
     candidates += _translit_mentions(text, toks, lexicon)
     candidates += _jieba_mentions(text, toks, lexicon, is_common_word, is_known_place)
@@ -123,6 +124,11 @@ def find_mentions(
         c for c in candidates
         if not any(s <= c.start < e for s, e in blocked) and not lexicon.is_stop(c.text) and c.text.strip()
     ]
+    known_ends = {(c.end, c.start) for c in candidates if c.source in ("alias", "derived", "gazetteer")}
+    candidates = [
+        c for c in candidates
+        if not (c.source == "suffix" and any(end == c.end and c.start < start for end, start in known_ends))
+    ]  # "投资星河智能": the known name 星河智能 with a verb before it
     return _select(candidates)
 
 
@@ -234,10 +240,27 @@ def _role_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
         end, etype = found
         mods = match.group("mods")
         kept = "".join(m for m in re.findall("|".join(ROLE_MODIFIERS), mods) if m in _KEPT_MODIFIERS)
+        # "创始人、董事长兼CEO周明远": every title of the list applies.
+        roles, role_start = [(kept + title, category)], match.start()
+        while True:
+            earlier = _title_ending_at(text, role_start, lexicon)
+            if earlier is None:
+                break
+            role_start, earlier_title = earlier
+            roles.insert(0, (earlier_title, lexicon.roles[earlier_title]))
         yield Mention(
             match.end() if pos == match.end() else pos, end, text[pos:end], etype, "role", 0.95,
-            role=kept + title, role_start=match.start(), role_category=category,
+            role=kept + title, role_start=role_start, role_category=category, extra={"roles": roles},
         )
+
+
+def _title_ending_at(text: str, pos: int, lexicon: Lexicon) -> tuple[int, str] | None:
+    for joiner in ("、", "兼", "和", "及", "暨"):
+        if text.endswith(joiner, 0, pos):
+            for title in sorted(lexicon.roles, key=len, reverse=True):
+                if text.endswith(title, 0, pos - len(joiner)):
+                    return pos - len(joiner) - len(title), title
+    return None
 
 
 def _name_at(text: str, pos: int, by_start: dict[int, Tok], lexicon: Lexicon) -> tuple[int, str] | None:
@@ -268,6 +291,9 @@ def _name_at(text: str, pos: int, by_start: dict[int, Tok], lexicon: Lexicon) ->
             end = nxt.end  # 郭/广昌
         elif nxt and nxt.tag.startswith("nr") and len(tok.text) + len(nxt.text) <= 4 and _HANZI.match(nxt.text):
             end = nxt.end  # 佐藤/健一
+        if end - pos < 4 and end < len(text) and _HANZI.match(text[end]) and text.count(text[pos : end + 1]) >= 2 \
+                and by_start.get(end) is not None and len(by_start[end].text) == 1 and text[end] not in _NAME_STOP - {"一"}:
+            end += 1  # 佐藤健/一: the article repeats the longer name
         joined = re.match(rf"[{re.escape(_DOTS)}][\u4e00-\u9fff]{{1,6}}", text[end:])
         if joined:
             end += joined.end()  # 何塞·雷耶斯
@@ -298,6 +324,8 @@ _NOT_IN_NAMES = ("p", "c", "r", "m", "q", "u", "y", "e", "o", "w", "f", "t", "zg
 
 
 _OWNER_NOUNS = ("旗下", "母公司", "子公司", "下属", "控股子公司")
+# Class nouns that describe rather than name: "智能制造企业|星河智能…", "机器人公司|云帆机器人".
+_CLASS_NOUNS = ("公司", "企业", "制造企业", "机构", "厂商", "巨头", "龙头", "品牌", "平台", "集团", "车企", "药企", "房企", "银行业")
 
 
 def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
@@ -314,6 +342,11 @@ def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
             continue
         start = s_start
         i = tok_ending.get(s_start)
+        inner = next((k for k, t in enumerate(toks) if t.start < s_start < t.end), None)
+        if i is None and inner is not None and toks[inner].tag.startswith(("n", "j")):
+            # The suffix ends a word (国防部): the word's head starts the name; walk back from there.
+            start = toks[inner].start
+            i = inner - 1 if inner > 0 and toks[inner - 1].end == toks[inner].start else None
         words, has_verb = 0, False
         while i is not None and words < 4:
             tok = toks[i]
@@ -321,17 +354,20 @@ def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
                 break
             if tok.tag == "x" and not tok.text.isalnum():
                 break
-            if tok.text in roles or tok.text in _OWNER_NOUNS or lexicon.org_suffixes.get(tok.text) in ("unit", "board"):
+            if tok.text in roles or tok.text in _OWNER_NOUNS or tok.text in _CLASS_NOUNS or lexicon.org_suffixes.get(tok.text) in ("unit", "board"):
                 break
             if lexicon.triggers.get(tok.text) and tok.tag.startswith("v") and tok.tag != "vn":
                 break  # a verb before the name: "接管超级对齐团队" (研发/j in 研发团队 is no verb)
             entry = lexicon.lookup(tok.text)
             if entry is not None and entry.type == "ORG" or (category != "org" and tok.text.isascii()):
                 break  # another organisation (an owner, a league) is its own entity: 中超|青州蓝鲸足球俱乐部
-            has_verb |= tok.tag.startswith("v") and tok.tag != "vn"
+            has_verb |= tok.tag.startswith("v")
             start = tok.start
             words += 1
             i = i - 1 if i > 0 and toks[i - 1].end == tok.start else None
+        # "由澄源资本": a preposition the segmenter glued to the name is no part of it.
+        if text[start] in "由被向对与和从把给将据" and s_start - start >= 3 and not lexicon.lookup(text[start:s_end]):
+            start += 1
         # A name does not start with an adverb or conjunction: "毕竟公司" is no company.
         while start < s_start:
             first = next((t for t in toks if t.start == start), None)
@@ -341,6 +377,8 @@ def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
         if start == s_start and category != "board":
             continue
         prefix = text[start:s_start]
+        if inner is not None and start == toks[inner].start and len(prefix) < 2:
+            continue
         if category != "board" and (not prefix or len(prefix) + len(suffix) < 3 or prefix in lexicon.generic_prefixes):
             continue
         if len(suffix) == 1 and len(prefix) < 2:
@@ -408,6 +446,22 @@ def _media_mentions(text: str):
         for match in pattern.finditer(text):
             start, end = match.span("name")
             yield Mention(start, end, match.group("name"), "ORG", "media", 0.9, kind="media")
+
+
+def _team_mentions(text: str, toks: list[Tok], lexicon: Lexicon, is_common_word) -> Iterable[Mention]:
+    """``桃园猎鹰``, ``高雄海神``: a city and a name the article keeps using alone (猎鹰)."""
+    for i, tok in enumerate(toks[:-1]):
+        entry = lexicon.lookup(tok.text)
+        if entry is None or entry.type != "GPE" or entry.kind == "country":
+            continue
+        name = toks[i + 1]
+        if name.start != tok.end or len(name.text) != 2 or not _HANZI.match(name.text) or not name.tag.startswith(("n", "nz", "nr", "ns", "j")):
+            continue
+        if is_common_word(name.text) or lexicon.lookup(name.text) or name.text in lexicon.roles or name.text in lexicon.org_suffixes:
+            continue
+        alone = len(re.findall(re.escape(name.text), text)) - len(re.findall(re.escape(tok.text + name.text), text))
+        if alone >= 1:
+            yield Mention(tok.start, name.end, tok.text + name.text, "ORG", "suffix", 0.75, kind=None)
 
 
 def _nickname_mentions(text: str):
@@ -483,7 +537,7 @@ def _jieba_mentions(text: str, toks: list[Tok], lexicon: Lexicon, is_common_word
             yield Mention(tok.start, tok.end, word, "PERSON", "jieba", 0.6)
         elif tok.tag == "nt" and len(word) >= 2:
             yield Mention(tok.start, tok.end, word, "ORG", "jieba", 0.7)
-        elif tok.tag == "ns" and len(word) >= 2 and is_known_place(word):
+        elif tok.tag == "ns" and len(word) >= 2 and is_known_place(word) and word not in lexicon.triggers:
             yield Mention(tok.start, tok.end, word, "GPE", "jieba", 0.6)
 
 

@@ -225,8 +225,6 @@ def normalize_time(expression: str) -> str:
 def _gap_ok(context: DocContext, start: int, end: int, *, allow_nouns: bool = False) -> bool:
     """Whether only adverbials, prepositional phrases and verbs stand between two positions."""
     text = context.text
-    if "的" in text[start:end] and not text[start:end].endswith("的"):
-        return False
     covered = [(m.start, m.end) for m in context.mentions if start <= m.start and m.end <= end]
     pos = start
     in_phrase = False  # inside a prepositional phrase ("在转发语中"), nouns are fine
@@ -241,6 +239,8 @@ def _gap_ok(context: DocContext, start: int, end: int, *, allow_nouns: bool = Fa
         word, tag = tok.text, tok.tag
         if word in ("是",) or any(word.startswith(g) for g in _GENERIC_PEOPLE):
             return False
+        if word == "的" and not in_phrase and tok.end < end:
+            return False  # "X的Y V": Y is the subject, X only qualifies it
         if word in _CUE_WORDS:
             pos = tok.end
             continue
@@ -324,17 +324,35 @@ def appositive(doc: Doc, context: DocContext) -> Iterator[Relation]:
             continue
         index = _sentence_of(context, m.start)
         s_start, s_end = context.sentences[index]
-        relation = relation_of[m.role_category]
         org, how = _role_org(context, m, s_start, s_end)
         if org is None:
             continue
         confidence = BASE["appositive"] * (1.0 if how == "adjacent" else CONFIDENCE["implicit_object"] if how == "sentence" else CONFIDENCE["document_default"])
-        if not _spec_accepts(lexicon, relation, m, org) and org.type != "GPE":
-            continue
-        yield Relation(m, relation, org, (m.role_start, m.start), "appositive", index, confidence, role=m.role)
+        seen = set()
+        for role, category in m.extra.get("roles") or [(m.role, m.role_category)]:
+            relation = relation_of[category]
+            if relation in seen or (not _spec_accepts(lexicon, relation, m, org) and org.type != "GPE"):
+                continue
+            seen.add(relation)
+            yield Relation(m, relation, org, (m.role_start, m.start), "appositive", index, confidence, role=role)
         owner = _owner_of(context, org)
         if owner is not None and m.role_category in ("leads", "works_for", "member_of"):
             yield Relation(m, "works_for", owner, (m.role_start, m.start), "appositive", index, confidence * 0.9, role=m.role)
+        country = _country_of(context, org)
+        if country is not None and m.role_category in ("leads", "works_for"):
+            # "菲律宾国防部长何塞·雷耶斯" serves the Philippines.
+            yield Relation(m, "works_for", country, (m.role_start, m.start), "appositive", index, confidence * 0.8, role=m.role)
+
+
+def _country_of(context: DocContext, org: Mention) -> Mention | None:
+    """The country a government body's name starts with, as a mention of its own."""
+    if org.type != "ORG":
+        return None
+    for n in (4, 3, 2):
+        entry = context.lexicon.lookup(org.text[:n])
+        if entry is not None and entry.type == "GPE" and entry.kind == "country" and len(org.text) > n:
+            return Mention(org.start, org.start + n, org.text[:n], "GPE", "gazetteer", 1.0, key=entry.name)
+    return None
 
 
 def _owner_of(context: DocContext, org: Mention) -> Mention | None:
@@ -523,6 +541,8 @@ def svo(doc: Doc, context: DocContext) -> Iterator[Relation]:
     for index, (s_start, s_end) in enumerate(context.sentences):
         clauses = _clauses(text, s_start, s_end)
         for t_start, t_end, trigger in find_triggers(context, s_start, s_end):
+            if text[t_start - 1 : t_start] == "的" and not any(m.end == t_start - 1 for m in context.mentions):
+                continue  # "…建设的支持": a noun, not a verb
             for relation, kind in lexicon.triggers[trigger]:
                 yield from _svo_one(context, index, clauses, t_start, t_end, trigger, relation, kind)
 
@@ -544,8 +564,13 @@ def _svo_one(context, index, clauses, t_start, t_end, trigger, relation, kind):
         if not patients:
             patients = _dropped_subjects(context, clauses, c_index, obj_types)
         if agent.type in subj_types:
-            for patient in patients[-1:]:
-                yield _make(context, agent, relation, patient, kind, t_start, t_end, index, BASE["passive"], c_start)
+            agents = [agent] + [m for m in before if m.end <= agent.start and m.start > patient_limit and text[m.end : agent.start] in _COORDINATORS]
+            for a in agents:
+                for patient in patients[-1:]:
+                    yield _make(context, a, relation, patient, kind, t_start, t_end, index, BASE["passive"], c_start)
+                if not patients and kind == "intransitive":
+                    # "本轮由澄源资本领投": the one invested in is the company the text is about.
+                    yield _make(context, a, relation, None, kind, t_start, t_end, index, BASE["passive"], c_start, implicit=True)
         return
 
     if kind == "prepositional":
@@ -565,10 +590,7 @@ def _svo_one(context, index, clauses, t_start, t_end, trigger, relation, kind):
     subjects, dropped = _subjects(context, before, clauses, c_index, t_start, subj_types, spec.symmetric)
     objects = _objects(context, t_end, c_end, obj_types)
     if spec.symmetric and not objects:
-        comitative = [
-            m for m in before
-            if not _is_modifier(context, m) and context.preceded_by(_start_with_owner(m), _COMITATIVE) and m.type in obj_types
-        ]
+        comitative = [m for m in _comitative_chain(context, before) if m.type in obj_types]
         if comitative:
             objects = comitative[-1:]
             subjects = [s for s in subjects if s.key != objects[0].key]
@@ -613,12 +635,17 @@ def _make(context, subject, relation, obj, kind, t_start, t_end, index, confiden
 
 
 def _passive_agent(context, before, c_start, t_start):
-    """``(agent, position of the marker)`` when the clause is passive with a named agent."""
+    """``(agent, position of the marker)`` when the clause is passive with a named agent.
+
+    The agent is the head of the phrase after 被/由: ``由清华大学…博士刘思远于2014年创立`` → 刘思远.
+    """
     text = context.text
-    for m in reversed(before):
-        marker = context.preceded_by(m.start, _PASSIVE + _AGENT)
-        if marker and _gap_ok(context, m.end, t_start):
-            return m, m.start - len(marker)
+    markers = [t for t in context.toks if c_start <= t.start < t_start and t.text in _PASSIVE + _AGENT]
+    for marker in reversed(markers):
+        after = [m for m in before if m.start >= marker.end]
+        for m in reversed(after):
+            if _gap_ok(context, m.end, t_start):
+                return m, marker.start
     return None
 
 
@@ -628,9 +655,10 @@ def _subjects(context, before, clauses, c_index, t_start, types, symmetric):
     c_start = clauses[c_index][0]
     eligible = [m for m in before if _eligible_subject(context, m, c_start)]
     chosen = None
+    partners = _comitative_chain(context, before) if symmetric else []
     for m in reversed(eligible):
-        if symmetric and context.preceded_by(_start_with_owner(m), _COMITATIVE):
-            continue  # "他同董事会合作": 董事会 is the partner, not the subject
+        if m in partners:
+            continue  # "他同董事会合作", "与美国、菲律宾合作": the partners, not the subject
         if m.type in types and _gap_ok(context, m.end, t_start):
             chosen = m
             break
@@ -668,6 +696,18 @@ def _subjects(context, before, clauses, c_index, t_start, types, symmetric):
             break
     # "X与Y…合作" makes Y an object, handled by the caller for symmetric relations.
     return subjects, False
+
+
+def _comitative_chain(context: DocContext, before: list[Mention]) -> list[Mention]:
+    """Mentions marked by 与/同/跟 and those coordinated with them: 与美国、菲律宾."""
+    chain: list[Mention] = []
+    heads = [m for m in before if not _is_modifier(context, m)]
+    for previous, m in zip([None, *heads], heads):
+        if context.preceded_by(_start_with_owner(m), _COMITATIVE):
+            chain.append(m)
+        elif previous in chain and context.text[previous.end : _start_with_owner(m)] in ("、", "和", "及", "以及"):
+            chain.append(m)
+    return chain
 
 
 def _start_with_owner(m: Mention) -> int:

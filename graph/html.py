@@ -807,6 +807,7 @@ function mount(id) {
       });
     });
     labels.forEach(function (f) { f(); });
+    view.highlighted = Object.keys(seen);
   }
 
   // -- search

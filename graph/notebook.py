@@ -97,7 +97,7 @@ def show(graph: nx.Graph, **kwargs):
     >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("Jan Leike", name="Jan Leike", type="PERSON")
-    >>> show(G, title="Jan Leike").data[:40]
+    >>> show(G, title="Jan Leike").data[:41]
     '<div class="guanxi-view"><iframe srcdoc="'
     """
     try:

@@ -337,24 +337,32 @@ def test_labels_language_is_initial_state(labels):
 
 
 @pytest.mark.parametrize("n,m,big", [(20, 30, False), (1200, 1500, True), (300, 3000, True)])
-def test_big_graphs_hide_edge_labels_and_use_fast_physics(n, m, big):
+def test_big_graphs_hide_edge_labels_and_use_fast_settings(n, m, big):
     data = _data_of(render_html(random_graph(n, m)))
     assert data["big"] is big and data["edgeLabels"] is (not big)
-    physics = data["options"]["physics"]
-    assert physics["enabled"] and physics["stabilization"]["enabled"]
-    if big:
-        assert data["options"]["layout"]["improvedLayout"] is False
-        assert physics["solver"] == "barnesHut" and physics["stabilization"]["iterations"] <= 300
-        assert data["options"]["interaction"]["hideEdgesOnDrag"] is True
+    assert data["options"]["physics"]["enabled"] is False, "the page's own simulation settles, then stops"
+    assert data["options"]["layout"]["improvedLayout"] is False
+    assert data["force"]["iterations"] <= (300 if big else 800)
+    assert data["options"]["interaction"]["hideEdgesOnDrag"] is big
 
 
-@pytest.mark.parametrize("layout,physics,positions", [
-    ("auto", True, False), ("force", True, False), ("hierarchical", True, False), ("static", False, True)])
-def test_layout_choices(layout, physics, positions):
+@pytest.mark.parametrize("layout,force,vis_physics,positions", [
+    ("auto", True, False, False), ("force", True, False, False),
+    ("hierarchical", False, True, False), ("static", False, False, True)])
+def test_layout_choices(layout, force, vis_physics, positions):
     data = _data_of(render_html(sample_graph(), layout=layout))
-    assert data["options"]["physics"]["enabled"] is physics
+    assert (data["force"] is not None) is force
+    assert data["options"]["physics"]["enabled"] is vis_physics
     assert all(("x" in n) is positions for n in data["nodes"])
     assert ("hierarchical" in data["options"]["layout"]) is (layout == "hierarchical")
+
+
+def test_static_layout_packs_components():
+    data = _data_of(render_html(sample_graph(), layout="static"))
+    pos = {n["id"]: (n["x"], n["y"]) for n in data["nodes"]}
+    span = max(abs(c) for xy in pos.values() for c in xy)
+    assert span < 1500, "an isolated node stays near the rest"
+    assert len(set(pos.values())) == len(pos)
 
 
 def test_parallel_and_reciprocal_edges_are_curved():
