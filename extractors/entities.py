@@ -12,6 +12,7 @@ offsets, which are offsets in the original article too.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -331,6 +332,7 @@ _CLASS_NOUNS = ("公司", "企业", "制造企业", "机构", "厂商", "巨头"
 def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
     """``<name words><suffix>``: 格力电器股份有限公司, 治理团队, OpenAI董事会, 交通部(长)."""
     tok_ending = {t.end: i for i, t in enumerate(toks)}
+    tok_starts = [t.start for t in toks]
     roles = lexicon.roles
     for match in _suffix_pattern(lexicon).finditer(text):
         suffix = match.group()
@@ -342,7 +344,8 @@ def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
             continue
         start = s_start
         i = tok_ending.get(s_start)
-        inner = next((k for k, t in enumerate(toks) if t.start < s_start < t.end), None)
+        k = bisect.bisect_right(tok_starts, s_start) - 1
+        inner = k if k >= 0 and toks[k].start < s_start < toks[k].end else None
         if i is None and inner is not None and toks[inner].tag.startswith(("n", "j")):
             # The suffix ends a word (国防部): the word's head starts the name; walk back from there.
             start = toks[inner].start
@@ -359,7 +362,7 @@ def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
             if lexicon.triggers.get(tok.text) and tok.tag.startswith("v") and tok.tag != "vn":
                 break  # a verb before the name: "接管超级对齐团队" (研发/j in 研发团队 is no verb)
             entry = lexicon.lookup(tok.text)
-            if entry is not None and entry.type == "ORG" or (category != "org" and tok.text.isascii()):
+            if entry is not None and entry.type == "ORG" and (words > 0 or category != "org") or (category != "org" and tok.text.isascii()):
                 break  # another organisation (an owner, a league) is its own entity: 中超|青州蓝鲸足球俱乐部
             has_verb |= tok.tag.startswith("v")
             start = tok.start

@@ -164,9 +164,13 @@ def read_alias_file(path: str | Path) -> list[GazetteerEntry]:
     return entries
 
 
-@lru_cache(maxsize=8)
 def load_lexicon(aliases: str | None = None) -> Lexicon:
     """Load ``data/`` once; ``aliases`` is a user file whose entries add to or override the gazetteer."""
+    return _load_lexicon(str(aliases) if aliases else None)
+
+
+@lru_cache(maxsize=8)
+def _load_lexicon(aliases: str | None) -> Lexicon:
     relations = _read_relations()
     roles_data = tomllib.loads(_data_path("roles.toml").read_text(encoding="utf-8"))
     roles = {}

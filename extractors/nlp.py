@@ -17,9 +17,12 @@ added after it; its entities become candidates beside guanxi's own rules.
 
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import get_words_and_spaces
@@ -104,8 +107,10 @@ def create_jieba_tokenizer(hmm: bool = True):
 def make_sentence_component(nlp: Language, name: str):
     def set_sentences(doc: Doc) -> Doc:
         starts = {start for start, _ in split_sentences(doc.text)}
-        for token in doc:
-            token.is_sent_start = token.i == 0 or token.idx in starts
+        # One array write instead of a per-token setter (which re-checks the parse each time).
+        flags = numpy.array([[1 if t.i == 0 or t.idx in starts else -1] for t in doc], dtype="int64").reshape(-1, 1).astype("uint64")
+        if len(doc):
+            doc.from_array([SENT_START], flags)
         return doc
 
     return set_sentences
@@ -187,11 +192,12 @@ def _jieba_tag(token) -> str:
 
 def _align(doc: Doc, mentions: list[Mention]) -> None:
     """Split tokens so that every mention starts and ends on a token boundary."""
-    cuts = {p for m in mentions for p in (m.start, m.end)}
+    cuts = sorted({p for m in mentions for p in (m.start, m.end)})
     parsed = doc.has_annotation("DEP")
     with doc.retokenize() as retokenizer:
         for token in doc:
-            inner = sorted(p - token.idx for p in cuts if token.idx < p < token.idx + len(token.text))
+            first = bisect.bisect_right(cuts, token.idx)
+            inner = [p - token.idx for p in cuts[first : bisect.bisect_left(cuts, token.idx + len(token.text))]]
             if not inner:
                 continue
             bounds = [0, *inner, len(token.text)]
@@ -201,7 +207,6 @@ def _align(doc: Doc, mentions: list[Mention]) -> None:
             retokenizer.split(token, orths, heads=heads, attrs={"TAG": [token.tag_] * len(orths)})
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None, *, aliases: str | None = None, hmm: bool = True) -> Language:
     """The spaCy pipeline guanxi extracts with, built once per settings.
 
@@ -213,9 +218,15 @@ def load_pipeline(model: str | None = None, *, aliases: str | None = None, hmm: 
     aliases : str, optional
         A user alias file (gazetteer format) that adds to or overrides ``data/gazetteer.jsonl``.
     """
+    return _load_pipeline(model, str(aliases) if aliases else None, hmm)
+
+
+@lru_cache(maxsize=4)
+def _load_pipeline(model: str | None, aliases: str | None, hmm: bool) -> Language:
     lexicon = load_lexicon(aliases)
     if model is None:
-        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "guanxi.jieba_tokenizer.v1", "hmm": hmm}}})
+        # A blank "zh" with its cheap character tokenizer, replaced at once by jieba with the lexicon's words.
+        nlp = spacy.blank("zh")
         words = set()
         for form, entry in lexicon.surface_forms():
             if not form.isascii():

@@ -129,8 +129,8 @@ def render_html(graph: nx.Graph, *, title: str = "guanxi", height: str | int = "
         return block
     csp = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src "
            + " ".join(f"'sha256-{_sha256(s)}'" for s in scripts))
-    return (_PAGE.replace("%CSP%", csp).replace("%TITLE%", html.escape(title))
-            .replace("%BLOCK%", block))
+    parts = {"CSP": csp, "TITLE": html.escape(title), "BLOCK": block}
+    return re.sub(r"%(CSP|TITLE|BLOCK)%", lambda m: parts[m.group(1)], _PAGE)  # one pass: values stay as given
 
 
 def write_html(graph: nx.Graph, path: str | os.PathLike, **kwargs) -> None:
@@ -478,6 +478,7 @@ _CSS = (
     "border:1px solid #d5dbe1;border-radius:9px;box-shadow:0 10px 30px rgba(15,23,42,.18);font-size:12.5px;"
     "pointer-events:none;overflow:hidden}"
     ".gx-tip[hidden]{display:none}"
+    ".gx-tip.gx-pinned{pointer-events:auto;max-height:calc(100% - 16px);overflow:auto;border-color:#9fb3c8}"
     ".gx-tip h4{margin:0 0 2px;font-size:14px;font-weight:600;line-height:1.35}"
     ".gx-tip .gx-sub{color:#6b7785;margin-bottom:6px}"
     ".gx-tip dl{display:grid;grid-template-columns:auto 1fr;gap:2px 10px;margin:6px 0 0}"
@@ -731,7 +732,11 @@ function mount(id) {
   // -- tooltip
   var tip = el("div", {"class": "gx-tip", hidden: "hidden", role: "tooltip"});
   main.appendChild(tip);
-  function showTip(content, p) {
+  var pinned = false;
+  function showTip(content, p, pin) {
+    if (pinned && !pin) return;
+    pinned = !!pin;
+    tip.className = "gx-tip" + (pin ? " gx-pinned" : "");
     tip.textContent = "";
     tip.appendChild(content);
     tip.hidden = false;
@@ -741,7 +746,8 @@ function mount(id) {
     if (y + th > h - 8) y = Math.max(8, h - th - 8);
     tip.style.left = x + "px"; tip.style.top = y + "px";
   }
-  function hideTip() { tip.hidden = true; }
+  function hideTip(force) { if (!pinned || force === true) { tip.hidden = true; pinned = false; } }
+  root.addEventListener("keydown", function (ev) { if (ev.key === "Escape") hideTip(true); });
   function badge(t) {
     var b = el("span", {"class": "gx-badge", text: types[t][S.lang]});
     b.style.background = types[t].color;
@@ -764,14 +770,15 @@ function mount(id) {
     });
     return el("div", {}, [el("h4", {}, [n.name, badge(n.type)]), dl]);
   }
-  function edgeTip(e) {
+  function edgeTip(e, all) {
     var a = byId[e.from], b = byId[e.to], arrow = e.sym ? "  ↔  " : "  →  ";
     var head = el("h4", {text: a.name + arrow + e[S.lang] + arrow + b.name});
     var sub = [e.count + " " + T("evidence"), T("conf") + " " + e.conf.toFixed(2)];
     if (e.labels.length) sub.unshift(T("written") + ": " + e.labels.join("、"));
     var box = el("div", {}, [head, el("div", {"class": "gx-sub", text: sub.join(" · ")})]);
     var shown = e.ev.filter(function (v) { return !S.doc || v.doc === S.doc; });
-    shown.slice(0, 5).forEach(function (v) {
+    var limit = all ? shown.length : 5;
+    shown.slice(0, limit).forEach(function (v) {
       var src = [];
       if (v.doc != null) src.push(docName(v.doc));
       if (v.date && !(data.docs[v.doc] || {}).date) src.push(v.date);
@@ -780,7 +787,7 @@ function mount(id) {
       if (v.role) src.push(v.role);
       box.appendChild(el("div", {"class": "gx-ev"}, [sentence(v), el("div", {"class": "gx-src", text: src.join(" · ")})]));
     });
-    var more = e.count - Math.min(5, shown.length);
+    var more = e.count - Math.min(limit, shown.length);
     if (more > 0) box.appendChild(el("div", {"class": "gx-more", text: T("more").replace("%n", more)}));
     return box;
   }
@@ -997,18 +1004,18 @@ function mount(id) {
     network.on("hoverEdge", function (p) { showTip(edgeTip(data.edges[p.edge]), p.pointer.DOM); });
     network.on("blurNode", hideTip);
     network.on("blurEdge", hideTip);
-    network.on("dragStart", hideTip);
-    network.on("zoom", hideTip);
-    network.on("click", function (p) {
-      if (p.nodes.length) { S.focus = p.nodes[0]; network.redraw(); showTip(nodeTip(byId[p.nodes[0]]), p.pointer.DOM); }
-      else if (p.edges.length) showTip(edgeTip(data.edges[p.edges[0]]), p.pointer.DOM);
-      else { hideTip(); if (S.focus) clearFocus(); }
+    network.on("dragStart", function () { hideTip(true); });
+    network.on("zoom", function () { hideTip(true); });
+    network.on("click", function (p) {  // a click pins the tooltip (an edge's shows all its evidence)
+      if (p.nodes.length) { S.focus = p.nodes[0]; network.redraw(); showTip(nodeTip(byId[p.nodes[0]]), p.pointer.DOM, true); }
+      else if (p.edges.length) showTip(edgeTip(data.edges[p.edges[0]], true), p.pointer.DOM, true);
+      else { hideTip(true); if (S.focus) clearFocus(); }
     });
+    network.on("stabilized", settled);  // also after "Re-layout" of a hierarchical view: physics off again
     if (network.physics.physicsEnabled) {
       showProgress(0);
       network.on("stabilizationProgress", function (p) { if (progress) showProgress(p.iterations / p.total); });
       network.once("stabilizationIterationsDone", settled);
-      network.on("stabilized", settled);
     } else {
       network.once("afterDrawing", settled);
     }
@@ -1051,8 +1058,9 @@ function mount(id) {
   view.clearFocus = clearFocus;
   view.edgePoint = edgePoint;
   view.nodePoint = function (nid) { var p = network.getPositions([nid])[nid]; return p ? network.canvasToDOM(p) : null; };
-  view.showEdgeTooltip = function (eid) { var p = edgePoint(eid); if (p) showTip(edgeTip(data.edges[eid]), p); return tip.textContent; };
-  view.showNodeTooltip = function (nid) { var p = view.nodePoint(nid); if (p) showTip(nodeTip(byId[nid]), p); return tip.textContent; };
+  view.showEdgeTooltip = function (eid) { var p = edgePoint(eid); if (p) showTip(edgeTip(data.edges[eid], true), p, true); return tip.textContent; };
+  view.showNodeTooltip = function (nid) { var p = view.nodePoint(nid); if (p) showTip(nodeTip(byId[nid]), p, true); return tip.textContent; };
+  view.hideTooltip = function () { hideTip(true); };
   view.tooltip = function () { return tip.hidden ? "" : tip.textContent; };
   view.whenStable = function (cb) {
     if (view.stabilized) cb(view); else root.addEventListener("guanxi:stabilized", function () { cb(view); }, {once: true});

@@ -179,7 +179,7 @@ def _draw(fig, graph: nx.Graph, *, title: str | None, labels: str) -> None:
     degree = dict(graph.degree())
     top = max(degree.values()) or 1
     big = n > 150
-    size = {v: (40 if big else 160) + (500 if big else 900) * math.sqrt(degree[v] / top) for v in graph}
+    size = {v: (10 if big else 160) + (160 if big else 900) * math.sqrt(degree[v] / top) for v in graph}
     halo = [patheffects.withStroke(linewidth=3, foreground="white")]
 
     edges = list(_edge_rows(graph))
@@ -211,7 +211,7 @@ def _draw(fig, graph: nx.Graph, *, title: str | None, labels: str) -> None:
     shown = sorted(graph, key=lambda v: (-degree[v], str(v)))[: 60 if big else n]
     for v in shown:
         name = str(graph.nodes[v].get("name") or v)
-        ax.annotate(name, pos[v], xytext=(0, -(math.sqrt(size[v]) / 2 + 3)), textcoords="offset points",
+        ax.annotate(name, pos[v], xytext=(0, -(math.sqrt(size[v]) / 2 + 5)), textcoords="offset points",
                     ha="center", va="top", fontsize=7 if big else 9, color="#1f2933", zorder=4, path_effects=halo)
 
     present = Counter(_node_type(graph.nodes[v]) for v in graph)
@@ -302,13 +302,19 @@ def _fruchterman_reingold(simple: nx.Graph, *, seed: int, iterations: int) -> di
     k = np.float32(1.0 / math.sqrt(n))
     temperature = 0.1
     cool = temperature / (iterations + 1)
-    block = max(1, 4_000_000 // n)
+    block = max(1, 2_000_000 // n)
+    xs, ys = pos[:, 0], pos[:, 1]  # views: updating pos updates them
     for _ in range(iterations):
         disp = np.zeros((n, 2), dtype=np.float32)
         for a in range(0, n, block):
-            delta = pos[a:a + block, None, :] - pos[None, :, :]
-            dist2 = np.maximum((delta * delta).sum(-1), np.float32(1e-6))
-            disp[a:a + block] += (delta * (k * k / dist2)[..., None]).sum(1)
+            dx = xs[a:a + block, None] - xs[None, :]
+            dy = ys[a:a + block, None] - ys[None, :]
+            inv = dx * dx
+            inv += dy * dy
+            np.maximum(inv, np.float32(1e-6), out=inv)
+            np.divide(k * k, inv, out=inv)
+            disp[a:a + block, 0] = (dx * inv).sum(1)
+            disp[a:a + block, 1] = (dy * inv).sum(1)
         if len(edges):
             delta = pos[edges[:, 0]] - pos[edges[:, 1]]
             pull = delta * (np.sqrt((delta * delta).sum(1)) / k)[:, None]
@@ -328,6 +334,7 @@ def _atomic_write_bytes(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; a picture for a report is meant to be shared
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

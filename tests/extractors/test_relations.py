@@ -23,7 +23,8 @@ def triples_of(text: str):
         ("苹果公司推出了iPhone 15。", ("苹果", "develops", "iPhone 15")),
         # apposition and roles
         ("复星国际董事长郭广昌出席了会议。", ("郭广昌", "leads", "复星国际")),
-        ("上海海港主教练穆斯卡特表示满意。", ("穆斯卡特", "leads", "上海海港")),
+        # a head coach is employed by the club (data/roles.toml files coaches under works_for)
+        ("上海海港主教练穆斯卡特表示满意。", ("穆斯卡特", "works_for", "上海海港")),
         ("中央社记者杨启芳报道。", ("杨启芳", "works_for", "中央社")),
         # reporting
         ("据路透社报道，特斯拉将在上海建厂。", ("路透社", "reported", "特斯拉")),

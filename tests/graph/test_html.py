@@ -408,6 +408,11 @@ def test_height(height, css):
     assert f"--gx-h:{css}" in render_html(sample_graph(), height=height, fragment=True)
 
 
+def test_title_with_template_markers():
+    page = render_html(sample_graph(), title="%BLOCK% %CSP%")
+    assert "<title>%BLOCK% %CSP%</title>" in page and page.count('class="gx-data"') == 1
+
+
 def test_title_is_escaped_text():
     page = render_html(sample_graph(), title='A & B <i>"关系"</i>')
     assert "<title>A &amp; B &lt;i&gt;&quot;关系&quot;&lt;/i&gt;</title>" in page

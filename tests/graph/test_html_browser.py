@@ -197,7 +197,8 @@ def test_click_highlights_neighbourhood(sample):
     assert sorted(sample.eval(f"() => {VIEW}.highlighted")) == ["Daniel Kokotajlo", "OpenAI", "治理团队"]
     vox_after = sample.eval(pixel, "Vox")
     assert sum(vox_after[:3]) > sum(vox_before[:3]) + 150, "nodes outside the neighbourhood fade"
-    sample.page.mouse.click(5, sample.page.locator(".gx-canvas").bounding_box()["y"] + 5)
+    box = sample.page.locator(".gx-canvas").bounding_box()
+    sample.page.mouse.click(box["x"] + 8, box["y"] + 8)  # empty canvas clears the highlight
     sample.page.wait_for_function(f"() => {VIEW}.state.focus === null")
 
 
