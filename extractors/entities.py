@@ -292,6 +292,9 @@ def _name_at(text: str, pos: int, by_start: dict[int, Tok], lexicon: Lexicon) ->
             end = nxt.end  # 郭/广昌
         elif nxt and nxt.tag.startswith("nr") and len(tok.text) + len(nxt.text) <= 4 and _HANZI.match(nxt.text):
             end = nxt.end  # 佐藤/健一
+        elif surname_len == 1 and len(tok.text) == 2 and nxt and len(nxt.text) == 1 and _HANZI.match(nxt.text) \
+                and nxt.text not in _NAME_STOP and not nxt.tag.startswith(("p", "c", "u", "d", "v", "m", "q", "f")):
+            end = nxt.end  # 陈家/乐: the segmenter cut a three-character name
         if end - pos < 4 and end < len(text) and _HANZI.match(text[end]) and text.count(text[pos : end + 1]) >= 2 \
                 and by_start.get(end) is not None and len(by_start[end].text) == 1 and text[end] not in _NAME_STOP - {"一"}:
             end += 1  # 佐藤健/一: the article repeats the longer name
@@ -346,7 +349,7 @@ def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
         i = tok_ending.get(s_start)
         k = bisect.bisect_right(tok_starts, s_start) - 1
         inner = k if k >= 0 and toks[k].start < s_start < toks[k].end else None
-        if i is None and inner is not None and toks[inner].tag.startswith(("n", "j")):
+        if i is None and inner is not None and not toks[inner].tag.startswith(_NOT_IN_NAMES + ("v", "d", "a")):
             # The suffix ends a word (国防部): the word's head starts the name; walk back from there.
             start = toks[inner].start
             i = inner - 1 if inner > 0 and toks[inner - 1].end == toks[inner].start else None
@@ -359,6 +362,8 @@ def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
                 break
             if tok.text in roles or tok.text in _OWNER_NOUNS or tok.text in _CLASS_NOUNS or lexicon.org_suffixes.get(tok.text) in ("unit", "board"):
                 break
+            if tok.text in lexicon.relational_nouns or (category == "org" and tok.tag.startswith("v") and tok.tag != "vn"):
+                break  # "竞争对手|东升货运", "欢迎|法院": a verb or relation word is no part of a company's name
             if lexicon.triggers.get(tok.text) and tok.tag.startswith("v") and tok.tag != "vn":
                 break  # a verb before the name: "接管超级对齐团队" (研发/j in 研发团队 is no verb)
             entry = lexicon.lookup(tok.text)

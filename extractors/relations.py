@@ -372,6 +372,8 @@ def _role_org(context: DocContext, person: Mention, s_start: int, s_end: int):
         gap = text[org.end : person.role_start] if org.end <= person.role_start else ""
         if re.fullmatch(r"(的|之|\s|另一位|另一名|一位|首位|前|原|现任)*", gap):
             return org, "adjacent"
+        if re.fullmatch(r"(及其|和其|其|的)?[\u4e00-\u9fff]{0,4}", gap) and not any(org.end <= m.start < person.role_start for m in context.mentions):
+            return org, "sentence"  # "东升货运及其营运总监张伟伦"
     if person.role_category == "media":
         outlets = [m for m in context.mentions if m.type == "ORG" and context.entities[m.key].kind == "media"]
         if not outlets:
@@ -390,7 +392,8 @@ def _role_org(context: DocContext, person: Mention, s_start: int, s_end: int):
         return in_sentence[0], "sentence"
     if dominant and dominant in keys:
         return next(m for m in in_sentence if m.key == dominant), "sentence"
-    if not keys and dominant:
+    if not keys and dominant and person.role_category in ("leads", "founded"):
+        # "联合创始人John来接手": of the article's company. A lawyer or judge needs their body named.
         return context.first_mention(dominant), "document"
     return None, None
 
@@ -463,7 +466,7 @@ def possessive(doc: Doc, context: DocContext) -> Iterator[Relation]:
         if m.owner is not None and m.kind in ("unit", "board"):
             yield Relation(m, "part_of", m.owner, (m.owner.end, m.start), "possessive", _sentence_of(context, m.start), BASE["possessive"])
     nouns = sorted(lexicon.relational_nouns, key=len, reverse=True)
-    pattern = re.compile(rf"的(?P<noun>{'|'.join(map(re.escape, nouns))})")
+    pattern = re.compile(rf"的?(?P<noun>{'|'.join(map(re.escape, nouns))})")
     for index, (s_start, s_end) in enumerate(context.sentences):
         mentions = context.mentions_in(s_start, s_end)
         for x in mentions:
@@ -669,8 +672,9 @@ def _subjects(context, before, clauses, c_index, t_start, types, symmetric):
         c_end = clauses[c_index][1]
         after = [m for m in context.mentions if t_start < m.start < c_end]
         for first, second in zip(after, after[1:]):
-            if text[first.end : second.start] == "的" and second.type in types and _gap_ok(context, t_start, first.start, allow_nouns=False):
-                return [second], False
+            link = text[first.end : second.role_start if second.role_start is not None and second.role_start > first.end else second.start]
+            if link == "的" and second.type in types and _gap_ok(context, t_start, first.start, allow_nouns=False):
+                return [second], False  # "执掌OpenAI的奥特曼", "代表东升的大律师李咏诗"
         # "X与Y双双离职" with X dropped: the earlier clause's subject and Y.
         dropped = _dropped_subjects(context, clauses, c_index, types, t_start)
         if dropped and not symmetric:
@@ -756,7 +760,8 @@ def _objects(context, t_end, c_end, types):
     objects = [first]
     current = first
     for m in after[1:]:
-        if text[current.end : m.start] in _COORDINATORS and m.type in types:
+        gap = text[current.end : m.role_start if m.role_start is not None and m.role_start > current.end else m.start]
+        if (gap in _COORDINATORS or re.fullmatch(r"(及其|和其)[\u4e00-\u9fff]{0,4}", gap) and m.role_start is not None) and m.type in types:
             objects.append(m)
             current = m
         else:

@@ -16,12 +16,18 @@ In the page:
   by default for large graphs;
 * hover a node: canonical name, type, aliases, roles, mentions, documents;
   hover an edge: each evidence sentence with its document and date, the
-  entity words highlighted;
+  entity words highlighted (a click pins the tooltip; a pinned edge tooltip
+  lists all the evidence kept in the page, up to 12 items per edge);
 * a search box that finds a node by any alias, in either script, and
   focuses it; filters by relation and document; click a node to highlight
   its neighbourhood;
-* physics that settles and then stops (``layout="auto"``/``"force"``),
-  a hierarchical layout, or positions precomputed in Python (``"static"``).
+* ``layout="auto"``/``"force"``: a force simulation (springs, Barnes-Hut
+  repulsion, typed arrays) runs in the page until it settles, then stops;
+  vis-network only draws. Small graphs try several starts and keep the one
+  with the fewest edge crossings; big graphs (over 1,000 nodes or 2,500
+  edges) get shorter links, no edge labels by default and a progress bar.
+  ``"hierarchical"``: vis-network's levels by edge direction;
+  ``"static"``: positions computed in Python with networkx, no physics.
 
 Each view registers itself as ``window.guanxiViews[id]`` (with the
 vis-network instance, ``search(text)``, timings and a few hooks for tests).
@@ -33,6 +39,7 @@ import base64
 import hashlib
 import html
 import json
+import math
 import os
 import re
 import uuid
@@ -199,9 +206,8 @@ def _view_data(graph: nx.Graph, *, title: str, labels: str, layout: str) -> dict
             "id": i, "from": ids[u], "to": ids[v], "rel": rel,
             "zh": str(d.get("label_zh") or rel), "en": str(d.get("label_en") or rel.replace("_", " ")),
             "labels": [str(x) for x in d.get("labels") or []], "sym": bool(d.get("symmetric")),
-            "count": _int(d.get("count")) or len(evidence), "conf": round(float(d.get("confidence") or 0), 2),
-            "round": roundness, "docs": edge_docs,
-            "ev": [_evidence(ev) for ev in evidence[:_MAX_EVIDENCE]], "evMore": max(0, len(evidence) - _MAX_EVIDENCE),
+            "count": _int(d.get("count")) or len(evidence), "conf": _float(d.get("confidence")),
+            "round": roundness, "docs": edge_docs, "ev": [_evidence(ev) for ev in evidence[:_MAX_EVIDENCE]],
         })
 
     rel_count = Counter(e["rel"] for e in edges)
@@ -209,8 +215,7 @@ def _view_data(graph: nx.Graph, *, title: str, labels: str, layout: str) -> dict
     docs = {}
     for doc_id in sorted(set(used_docs) | {str(k) for k in docs_meta}):
         meta = docs_meta.get(doc_id) or {}
-        docs[doc_id] = {"title": _str_or_none(meta.get("title")), "date": _str_or_none(meta.get("date")),
-                        "source": _str_or_none(meta.get("source"))}
+        docs[doc_id] = {"title": _str_or_none(meta.get("title")), "date": _str_or_none(meta.get("date"))}
     return {
         "title": title, "lang": labels, "layout": resolved, "big": big, "edgeLabels": not big,
         "types": [{"id": t, "zh": zh, "en": en, "color": fill, "border": border, "shape": shape}
@@ -389,6 +394,14 @@ def _int(value) -> int:
         return int(value or 0)
     except (TypeError, ValueError):
         return 0
+
+
+def _float(value) -> float:
+    try:
+        number = float(value or 0)
+    except (TypeError, ValueError):
+        return 0.0
+    return round(number, 2) if math.isfinite(number) else 0.0
 
 
 def _str_or_none(value) -> str | None:

@@ -418,13 +418,21 @@ def test_title_is_escaped_text():
     assert "<title>A &amp; B &lt;i&gt;&quot;关系&quot;&lt;/i&gt;</title>" in page
 
 
-def test_write_html_is_utf8(tmp_path, monkeypatch):
-    monkeypatch.setenv("LC_ALL", "C")
-    monkeypatch.setenv("PYTHONIOENCODING", "ascii")
+def test_write_html_is_utf8_under_a_non_utf8_locale(tmp_path):
+    import os
+    import subprocess
+    import sys
+
     out = tmp_path / "sub" / "graph.html"
-    write_html(sample_graph(), out, title="关系图", labels="en")
+    script = ("import sys, networkx as nx; from guanxi.graph.html import write_html; "  # ASCII source: C locale
+              "G = nx.MultiDiGraph(); G.add_node('\\u5967\\u7279\\u66fc', type='PERSON'); "
+              "write_html(G, sys.argv[1], title='\\u5173\\u7cfb\\u56fe'); print(sys.getfilesystemencoding())")
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": "ascii",
+           "PYTHONCOERCECLOCALE": "0"}
+    result = subprocess.run([sys.executable, "-c", script, str(out)], env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
     text = out.read_bytes().decode("utf-8")
-    assert "关系图" in text and "奧特曼" in text
+    assert "<title>关系图</title>" in text and "奧特曼" in text
     assert not list(out.parent.glob(".graph.html.*")), "no temporary file left behind"
 
 
