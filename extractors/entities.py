@@ -119,6 +119,7 @@ def find_mentions(
     candidates += _nickname_mentions(text)
     candidates += _team_mentions(text, toks, lexicon, is_common_word)
     candidates += _media_mentions(text)
+    candidates += _product_mentions(text)
     candidates += _translit_mentions(text, toks, lexicon)
     candidates += _jieba_mentions(text, toks, lexicon, is_common_word, is_known_place)
     candidates = [
@@ -126,10 +127,12 @@ def find_mentions(
         if not any(s <= c.start < e for s, e in blocked) and not lexicon.is_stop(c.text) and c.text.strip()
     ]
     known_ends = {(c.end, c.start) for c in candidates if c.source in ("alias", "derived", "gazetteer")}
+    anchored = [(c.start, c.end) for c in candidates if c.source == "role"]
     candidates = [
         c for c in candidates
         if not (c.source == "suffix" and any(end == c.end and c.start < start for end, start in known_ends))
-    ]  # "投资星河智能": the known name 星河智能 with a verb before it
+        and not (c.source == "suffix" and any(c.start <= s and e <= c.end for s, e in anchored))
+    ]  # "投资星河智能": the known name 星河智能 with a verb before it; "CTO王浩然加盟深维智能": a person inside
     return _select(candidates)
 
 
@@ -242,13 +245,14 @@ def _role_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
         mods = match.group("mods")
         kept = "".join(m for m in re.findall("|".join(ROLE_MODIFIERS), mods) if m in _KEPT_MODIFIERS)
         # "创始人、董事长兼CEO周明远": every title of the list applies.
-        roles, role_start = [(kept + title, category)], match.start()
+        title_start = match.start("title")
+        roles, role_start = [(kept + title, category, title_start)], match.start()
         while True:
             earlier = _title_ending_at(text, role_start, lexicon)
             if earlier is None:
                 break
             role_start, earlier_title = earlier
-            roles.insert(0, (earlier_title, lexicon.roles[earlier_title]))
+            roles.insert(0, (earlier_title, lexicon.roles[earlier_title], role_start))
         yield Mention(
             match.end() if pos == match.end() else pos, end, text[pos:end], etype, "role", 0.95,
             role=kept + title, role_start=role_start, role_category=category, extra={"roles": roles},
@@ -364,8 +368,8 @@ def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
                 break
             if tok.text in lexicon.relational_nouns or (category == "org" and tok.tag.startswith("v") and tok.tag != "vn"):
                 break  # "竞争对手|东升货运", "欢迎|法院": a verb or relation word is no part of a company's name
-            if lexicon.triggers.get(tok.text) and tok.tag.startswith("v") and tok.tag != "vn":
-                break  # a verb before the name: "接管超级对齐团队" (研发/j in 研发团队 is no verb)
+            if lexicon.triggers.get(tok.text) and tok.tag not in ("vn", "j", "n", "nz"):
+                break  # a verb before the name: "接管超级对齐团队", "加盟深维智能" (研发/j in 研发团队 is no verb)
             entry = lexicon.lookup(tok.text)
             if entry is not None and entry.type == "ORG" and (words > 0 or category != "org") or (category != "org" and tok.text.isascii()):
                 break  # another organisation (an owner, a league) is its own entity: 中超|青州蓝鲸足球俱乐部
@@ -470,6 +474,16 @@ def _team_mentions(text: str, toks: list[Tok], lexicon: Lexicon, is_common_word)
         alone = len(re.findall(re.escape(name.text), text)) - len(re.findall(re.escape(tok.text + name.text), text))
         if alone >= 1:
             yield Mention(tok.start, name.end, tok.text + name.text, "ORG", "suffix", 0.75, kind=None)
+
+
+_LAUNCHED = re.compile(r"(?:发布|推出|上线|开发|研发|打造|亮相)了?(?:新一代|新款|全新|最新|首款|自研)?[^“”，。]{0,8}?“(?P<name>[^“”，。]{2,16})”")
+
+
+def _product_mentions(text: str):
+    """A quoted name right after a launch verb is a product: 发布了新一代大模型“灵犀4.0”."""
+    for match in _LAUNCHED.finditer(text):
+        start, end = match.span("name")
+        yield Mention(start, end, match.group("name"), "PRODUCT", "suffix", 0.8)
 
 
 def _nickname_mentions(text: str):

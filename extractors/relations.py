@@ -70,6 +70,7 @@ _ADVERBIAL_NOUNS = {
 _TIME = re.compile(
     r"(?:自|从|于)?(?P<t>(?:\d{4}|[一二三四五六七八九〇零]{4})年(?:\d{1,2}月)?(?:\d{1,2}日)?|(?:去年|今年|前年|明年)(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日)(?:起|以来)?"
 )
+_HANZI_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _CLAUSE = re.compile(r"[，,；;：:—]|——")
 
 
@@ -329,8 +330,13 @@ def appositive(doc: Doc, context: DocContext) -> Iterator[Relation]:
             continue
         confidence = BASE["appositive"] * (1.0 if how == "adjacent" else CONFIDENCE["implicit_object"] if how == "sentence" else CONFIDENCE["document_default"])
         seen = set()
-        for role, category in m.extra.get("roles") or [(m.role, m.role_category)]:
+        for role, category, title_start in m.extra.get("roles") or [(m.role, m.role_category, m.role_start)]:
             relation = relation_of[category]
+            before_title = text[max(org.end, m.role_start) : title_start]
+            if category == "leads" and before_title and _HANZI_RUN.fullmatch(before_title.lstrip("、兼和及暨")) and not re.fullmatch(
+                r"(的|之|另一位|另一名|一位|首位|前|原|现任|联合|共同)+", before_title.lstrip("、兼和及暨")
+            ):
+                relation = "works_for"  # "商业化负责人": heads a function, works for the company
             if relation in seen or (not _spec_accepts(lexicon, relation, m, org) and org.type != "GPE"):
                 continue
             seen.add(relation)
@@ -420,7 +426,7 @@ def copular(doc: Doc, context: DocContext) -> Iterator[Relation]:
             t_start, t_end = match.span()
             if any(m.start == t_end or (m.role_start is not None and m.role_start <= t_start < m.start) for m in context.mentions):
                 continue  # a title before a name is the appositive construction
-            if any(m.start <= t_start < m.end for m in context.mentions):
+            if any(m.start <= t_start and t_end <= m.end for m in context.mentions):
                 continue
             title = match.group()
             category = lexicon.roles[title]
@@ -730,7 +736,7 @@ def _dropped_subjects(context, clauses, c_index, types, t_start=None):
         # Only a name before the clause's first verb is its subject ("指控林志远" has none: go further back).
         first_verb = next(
             (t.start for t in context.toks if c_start <= t.start < c_end and t.tag.startswith("v") and t.text not in _CUE_WORDS
-             and not any(m.start <= t.start < m.end for m in context.mentions)),
+             and not any((m.role_start if m.role_start is not None else m.start) <= t.start < m.end for m in context.mentions)),
             c_end,
         )
         inside = [m for m in context.mentions if c_start <= m.start and m.end <= first_verb]
@@ -769,9 +775,12 @@ def _objects(context, t_end, c_end, types):
     return objects
 
 
+_DESCRIPTOR_GAP = ("竞争对手", "对手", "老东家", "前东家", "新东家", "母公司", "子公司", "东家")
+
+
 def _object_gap_ok(gap: str) -> bool:
     gap = gap.strip()
-    if not gap:
+    if not gap or gap.lstrip("了") in _DESCRIPTOR_GAP:
         return True
     if len(gap) > 4:
         return False
