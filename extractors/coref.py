@@ -60,6 +60,8 @@ def base_key(mention: Mention, lexicon: Lexicon) -> str:
         parts = unit_stem(mention.text, lexicon)
         if parts and parts[1] in _TEAM_SUFFIXES:
             return parts[0] + "团队"  # 小组 / 团队 / 组 name the same team
+        if parts and mention.owner is not None:
+            return mention.owner.text + mention.text  # 复旦大学经济学院, 微软亚洲研究院: named with their owner
     text = re.sub(r"\s+", " ", mention.text).strip()
     return text
 
@@ -90,6 +92,10 @@ def collect_aliases(
         if len(m.text) == 3 and _HANZI.match(m.text) and m.text[0] in lexicon.surnames and m.source in ("role", "jieba", "gazetteer"):
             given_names[m.text[1:]] += 1
             owners[m.text[1:]] = base_key(m, lexicon)
+    for m in persons:
+        # A name the article established is found again wherever it stands (许国平 after 许国/平).
+        if len(m.text) >= 3 and _HANZI.match(m.text) and m.source in ("role", "gazetteer", "joined"):
+            aliases.setdefault(m.text, (base_key(m, lexicon), "PERSON", None, "derived"))
     for m in persons:
         # 卡洛斯·门多萨 → 门多萨: a foreign name's last part stands for the person.
         parts = re.split(r"[·•‧・-]", m.text)
@@ -348,7 +354,7 @@ def _entities(mentions: list[Mention], lexicon: Lexicon) -> dict[str, Entity]:
 
 # --- pronouns and bare role nouns ----------------------------------------------------------------
 
-_PRONOUNS = re.compile(r"(?<![其吉])(他|她|对方)(?![们人])")
+_PRONOUNS = re.compile(r"(?<![其吉])(他|她|对方)(?![们人])|其(?=(?:长子|次子|长女|次女|幼子|独子|儿子|女儿|妻子|丈夫|父亲|母亲|夫人|弟弟|哥哥|姐姐|妹妹|老师|导师|学生|弟子))")
 _QUOTE_OPEN, _QUOTE_CLOSE = "“「『\"", "”」』\""
 
 
@@ -457,27 +463,37 @@ def _antecedent(pronoun, start, index, sentences, persons, text) -> str | None:
         subject = _clause_subject(text, start, persons, sentences[max(index - 1, 0)][0])
         keys = [m.key for m in reversed(before) if m.key != subject]
         return keys[0] if keys else None
+    if pronoun == "其":
+        # "由其长子…": whose son — the subject of the clause or sentence before.
+        return _clause_subject(text, start, persons, sentences[max(index - 1, 0)][0])
+    # Not at the head of its clause (an object, "对方称赞他"), it is not that clause's subject.
+    clause_start = max(max(text.rfind(c, s_start, start) for c in "，,；;：:") + 1, s_start)
+    in_clause = [m for m in persons if clause_start <= m.start and m.end <= start]
+    excluded = {in_clause[0].key} if in_clause else set()
     # Same sentence, an earlier clause: "当时Ilya还在,他同…".
-    same = [m for m in persons if s_start <= m.end <= start]
+    same = [m for m in persons if s_start <= m.end <= start and m.key not in excluded]
     if same:
         keys = {m.key for m in same}
-        return same[0].key if len(keys) == 1 else _first_subject(same, text)
+        return same[0].key if len(keys) == 1 else _first_subject(same, text, persons)
     # Otherwise the nearest earlier sentence (at most two back) that names a person: its subject.
     for back in (1, 2):
         if index - back < 0:
             break
         p_start, p_end = sentences[index - back]
-        inside = [m for m in persons if p_start <= m.start < p_end]
+        inside = [m for m in persons if p_start <= m.start < p_end and m.key not in excluded]
         if inside:
-            return _first_subject(inside, text)
+            return _first_subject(inside, text, persons)
     return None
 
 
-def _first_subject(candidates: list[Mention], text: str) -> str | None:
-    """The first candidate not marked as an object by a preposition."""
+def _first_subject(candidates: list[Mention], text: str, persons: list[Mention] = ()) -> str | None:
+    """The first candidate not marked as an object by a preposition, nor a possessor (陈志华的女儿陈嘉欣)."""
     for m in candidates:
-        if text[max(0, m.start - 1) : m.start] not in ("对", "向", "给", "被", "把", "跟", "和", "与", "同"):
-            return m.key
+        if text[max(0, m.start - 1) : m.start] in ("对", "向", "给", "被", "把", "跟", "和", "与", "同"):
+            continue
+        if text[m.end : m.end + 1] == "的" and any(m.end < p.start <= m.end + 6 for p in persons):
+            continue
+        return m.key
     return None
 
 

@@ -333,7 +333,7 @@ _NOT_IN_NAMES = ("p", "c", "r", "m", "q", "u", "y", "e", "o", "w", "f", "t", "zg
 
 _OWNER_NOUNS = ("旗下", "母公司", "子公司", "下属", "控股子公司")
 # Class nouns that describe rather than name: "智能制造企业|星河智能…", "机器人公司|云帆机器人".
-_CLASS_NOUNS = ("公司", "企业", "制造企业", "机构", "厂商", "巨头", "龙头", "品牌", "平台", "集团", "车企", "药企", "房企", "银行业")
+_CLASS_NOUNS = ("公司", "企业", "制造企业", "机构", "厂商", "巨头", "龙头", "品牌", "平台", "车企", "药企", "房企", "银行业", "工作室")
 
 
 def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
@@ -476,14 +476,17 @@ def _team_mentions(text: str, toks: list[Tok], lexicon: Lexicon, is_common_word)
             yield Mention(tok.start, name.end, tok.text + name.text, "ORG", "suffix", 0.75, kind=None)
 
 
-_LAUNCHED = re.compile(r"(?:发布|推出|上线|开发|研发|打造|亮相)了?(?:新一代|新款|全新|最新|首款|自研)?[^“”，。]{0,8}?“(?P<name>[^“”，。]{2,16})”")
+_LAUNCHED = re.compile(
+    r"(?P<verb>发布|推出|上线|开发|研发|打造|亮相|创办|创立|成立|创建)了?(?:新一代|新款|全新|最新|首款|自研|独立)?[^“”，。]{0,8}?“(?P<name>[^“”，。]{2,16})”"
+)
 
 
 def _product_mentions(text: str):
-    """A quoted name right after a launch verb is a product: 发布了新一代大模型“灵犀4.0”."""
+    """A quoted name right after a launch or founding verb: 发布了大模型“灵犀4.0”, 创办了工作室“拾光设计”."""
     for match in _LAUNCHED.finditer(text):
         start, end = match.span("name")
-        yield Mention(start, end, match.group("name"), "PRODUCT", "suffix", 0.8)
+        etype = "ORG" if match.group("verb") in ("创办", "创立", "成立", "创建") else "PRODUCT"
+        yield Mention(start, end, match.group("name"), etype, "suffix", 0.8)
 
 
 def _nickname_mentions(text: str):

@@ -472,7 +472,7 @@ def possessive(doc: Doc, context: DocContext) -> Iterator[Relation]:
         if m.owner is not None and m.kind in ("unit", "board"):
             yield Relation(m, "part_of", m.owner, (m.owner.end, m.start), "possessive", _sentence_of(context, m.start), BASE["possessive"])
     nouns = sorted(lexicon.relational_nouns, key=len, reverse=True)
-    pattern = re.compile(rf"的?(?P<noun>{'|'.join(map(re.escape, nouns))})")
+    pattern = re.compile(rf"(?:的|与|和|同)?(?P<noun>{'|'.join(map(re.escape, nouns))})")
     for index, (s_start, s_end) in enumerate(context.sentences):
         mentions = context.mentions_in(s_start, s_end)
         for x in mentions:
@@ -697,6 +697,11 @@ def _subjects(context, before, clauses, c_index, t_start, types, symmetric):
     current = chosen
     for m in reversed(heads):
         gap = text[m.end : _start_with_owner(current)]
+        kin = re.fullmatch(r"(与|和|同|及)(?P<noun>[\u4e00-\u9fff]{1,3})", gap)
+        if kin and kin.group("noun") in context.lexicon.relational_nouns and m.type in types and not symmetric:
+            subjects.insert(0, m)  # "陈志华与妻子林婉清共同创办": both founded
+            current = m
+            continue
         if gap in _COORDINATORS and m.type in types:
             if symmetric and gap in _COMITATIVE:
                 break
@@ -756,9 +761,12 @@ def _objects(context, t_end, c_end, types):
     if len(after) > 1 and after[1].owner is first and _object_gap_ok(gap):
         first, after = after[1], after[1:]  # "离开OpenAI董事会": the board, not its owner
         gap = ""
-    elif len(after) > 1 and (_is_modifier(context, first) or text[first.end : first.end + 1] in "籍裔") and first.type not in types and _object_gap_ok(gap):
-        first, after = after[1], after[1:]  # "任命原国奥队助理教练李卫东": the person, not the team
-        gap = ""
+    else:
+        while len(after) > 1 and (_is_modifier(context, first) or text[first.end : first.end + 1] in "籍裔") and first.type not in types and _object_gap_ok(gap):
+            first, after = after[1], after[1:]  # "任命原国奥队助理教练李卫东", "师从复旦大学经济学院教授许国平"
+            gap = ""
+        if len(after) > 1 and text[first.end : after[1].start] in ("“", "「") and after[1].type in types:
+            first, after = after[1], after[1:]  # "工作室“拾光设计”": the quoted name
     if first.role_start is not None and t_end <= first.role_start:
         gap = text[t_end : first.role_start]  # "感谢院长张正平": the title belongs to the name
     if first.type not in types or not _object_gap_ok(gap):
