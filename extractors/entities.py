@@ -513,6 +513,25 @@ def _translit_run(text: str, pos: int, lexicon: Lexicon) -> int | None:
     return i if parts >= 2 and i - pos >= 4 else None
 
 
+def _name_part_end(text: str, start: int, end: int, toks: list[Tok], chars) -> int:
+    """Where the last part of a joined name ends: "德维恩-韦德|加盟", "卡洛斯·门多萨|举行"."""
+    joint = max(text.rfind(j, start, end) for j in _JOINER)
+    if joint < 0:
+        return end
+    last = joint + 1
+    for tok in toks:
+        if tok.end <= last:
+            continue
+        if tok.start >= end:
+            break
+        name_like = tok.tag.startswith("nr") or all(c in chars for c in tok.text)
+        if tok.start > last and not name_like:
+            return tok.start
+        if tok.start <= last < tok.end and not name_like and tok.end > last + 1:
+            return tok.start if tok.start > last else end  # a token that straddles the dot: trust the match
+    return end
+
+
 @lru_cache(maxsize=8)
 def _joined_pattern(lexicon: Lexicon) -> re.Pattern:
     chars = re.escape("".join(sorted(lexicon.translit_chars)))
@@ -525,12 +544,13 @@ def _translit_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
         return
     # Joined forms: 德维恩-韦德, 山姆·奥特曼.
     # Any Hanzi joined by a middle dot is a foreign name (卡洛斯·门多萨), whatever its characters.
-    for match in re.finditer(rf"(?<![\u4e00-\u9fff·])[\u4e00-\u9fff]{{1,6}}(?:[{re.escape(_DOTS)}][\u4e00-\u9fff]{{1,7}})+", text):
-        yield Mention(match.start(), match.end(), match.group(), "PERSON", "joined", 0.8)
-    for match in _joined_pattern(lexicon).finditer(text):
-        if match.start() > 0 and text[match.start() - 1] in chars and _HANZI.match(text[match.start() - 1]):
-            continue
-        yield Mention(match.start(), match.end(), match.group(), "PERSON", "joined", 0.85)
+    found = [m.span() for m in re.finditer(rf"(?<![\u4e00-\u9fff·])[\u4e00-\u9fff]{{1,6}}(?:[{re.escape(_DOTS)}][\u4e00-\u9fff]{{1,7}})+", text)]
+    found += [m.span() for m in _joined_pattern(lexicon).finditer(text)
+              if not (m.start() > 0 and text[m.start() - 1] in chars and _HANZI.match(text[m.start() - 1]))]
+    for start, end in found:
+        end = _name_part_end(text, start, end, toks, chars)
+        if end - start >= 3:
+            yield Mention(start, end, text[start:end], "PERSON", "joined", 0.85)
     # Runs of segmenter tokens made only of transliteration characters, one tagged as a name.
     i = 0
     while i < len(toks):

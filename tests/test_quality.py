@@ -1,0 +1,39 @@
+"""Extraction quality, measured with the project's own scorer: regression guards, not ceilings."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from guanxi.cli import app
+from tests.conftest import DEV, SAMPLES, SHARED_GOLD
+
+runner = CliRunner()
+
+# (corpus, gold, minimum figures reached when the guard was set)
+CORPORA = [
+    pytest.param(SAMPLES, SHARED_GOLD, {"pair": 0.95, "typed": 0.9, "typed_precision": 0.9, "entity_recall": 0.95}, id="samples"),
+    pytest.param(DEV / "corpus", DEV / "gold", {"pair": 0.6, "typed": 0.57, "typed_precision": 0.75, "entity_recall": 0.9}, id="held-out"),
+]
+
+
+@pytest.mark.parametrize("corpus, gold, floor", CORPORA)
+def test_scores_stay_above_floor(corpus, gold, floor):
+    if not gold.is_dir():
+        pytest.skip(f"{gold} is not beside the project")
+    result = runner.invoke(app, ["eval", "--gold", str(gold), str(corpus), "--json"])
+    assert result.exit_code == 0, result.output
+    overall = json.loads(result.stdout)["overall"]
+    assert overall["pair"]["f1"] >= floor["pair"]
+    assert overall["typed"]["f1"] >= floor["typed"]
+    assert overall["typed"]["precision"] >= floor["typed_precision"]
+    assert overall["entity_recall"] >= floor["entity_recall"]
+
+
+@pytest.mark.skipif(not SHARED_GOLD.is_dir(), reason="../shared/gold is not beside the project")
+def test_each_gold_entity_is_one_node():
+    result = runner.invoke(app, ["eval", "--gold", str(SHARED_GOLD), str(SAMPLES), "--json"])
+    overall = json.loads(result.stdout)["overall"]
+    assert overall["split_entities"] == [] and overall["merged_nodes"] == []
