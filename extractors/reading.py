@@ -64,12 +64,12 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> str:
     strict = [enc for enc in ("gb18030", "big5hkscs") if _decodes(data, enc)]
     if len(strict) == 1:
         return data.decode(strict[0])
+    if len(strict) == 2:
+        # Both decode (GB18030 accepts almost any bytes): the right one yields common characters.
+        return data.decode(max(strict, key=lambda enc: _common_ratio(data.decode(enc), enc)))
     best = from_bytes(data, cp_isolation=list(_CANDIDATES)).best()
     if best is None:
         raise GuanxiError(Errors.E002.format(path=name))
-    if strict and best.encoding not in strict:
-        # Both legacy encodings decode: prefer the one with more common Hanzi.
-        return max(strict, key=lambda enc: _common_hanzi_ratio(data.decode(enc)))
     return str(best)
 
 
@@ -91,17 +91,27 @@ def _plausible_ratio(text: str) -> float:
     return good / max(len(sample), 1)
 
 
-# The most frequent characters of Chinese news in both scripts; a wrong
-# legacy decoding produces rare characters instead.
-_COMMON = set(
-    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质"
-    "這個為們來時說國後會對於學發過經與見現開還關點進動當從從長應問頭間機電實體給將產種麼樣業總聽讓認車題變歲議雖"
-)
+def _common_ratio(text: str, encoding: str) -> float:
+    """Share of Hanzi among the 'frequent' tier of the encoding they were decoded with.
 
-
-def _common_hanzi_ratio(text: str) -> float:
+    GB2312 level 1 (bytes B0A1–D7F9) and Big5's frequent characters (A440–C67E) hold the
+    characters everyday news uses; a wrong decoding lands mostly outside them.
+    """
     hanzi = [c for c in text if "\u4e00" <= c <= "\u9fff"]
-    return sum(c in _COMMON for c in hanzi) / max(len(hanzi), 1)
+    if not hanzi:
+        return 0.0
+    common = 0
+    for c in hanzi:
+        try:
+            if encoding.startswith("gb"):
+                code = c.encode("gb2312")
+                common += 0xB0 <= code[0] <= 0xD7
+            else:
+                code = c.encode("big5")
+                common += 0xA440 <= int.from_bytes(code, "big") <= 0xC67E
+        except UnicodeEncodeError:
+            pass
+    return common / len(hanzi)
 
 
 class _TextFromHTML(HTMLParser):
