@@ -134,7 +134,7 @@ def _guard() -> Iterator[None]:
     try:
         yield
     except GuanxiError as exc:
-        typer.echo(f"Error: {exc}", err=True)
+        typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
 
 
@@ -290,7 +290,7 @@ def path_command(
     if as_json:
         _emit({"source": src.to_dict(), "target": dst.to_dict(), "paths": [p.to_dict() for p in paths]})
     if not paths:
-        typer.echo(f"Error: {Errors.E204.format(a=src.name, b=dst.name, max_len=max_len)}", err=True)
+        typer.echo(f"error: {Errors.E204.format(a=src.name, b=dst.name, max_len=max_len)}", err=True)
         raise typer.Exit(1)
     if as_json:
         return
