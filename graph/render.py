@@ -104,8 +104,9 @@ def render_static(graph: nx.Graph, path: str | os.PathLike, *, fmt: str | None =
     rc = {"font.family": "sans-serif", "font.sans-serif": [family, "DejaVu Sans"], "axes.unicode_minus": False,
           "svg.fonttype": "path", "svg.hashsalt": "guanxi"}
     with matplotlib.rc_context(rc):
-        fig = Figure(figsize=_figsize(graph.number_of_nodes()))
-        _draw(fig, graph, title=title, labels=labels)
+        pos = _layout_positions(graph)
+        fig = Figure(figsize=_figsize(pos))
+        _draw(fig, graph, pos, title=title, labels=labels)
         buf = io.BytesIO()
         meta = {"Creator": "guanxi", "Date": None} if fmt == "svg" else {"Software": "guanxi"}
         fig.savefig(buf, format=fmt, dpi=200 if fmt == "png" else 72, facecolor="white",
@@ -160,7 +161,7 @@ def find_cjk_font(font: str | None = None) -> str:
     raise GuanxiError(Errors.E105)
 
 
-def _draw(fig, graph: nx.Graph, *, title: str | None, labels: str) -> None:
+def _draw(fig, graph: nx.Graph, pos: dict, *, title: str | None, labels: str) -> None:
     """Draw nodes, edges, labels and the legend onto ``fig``."""
     from matplotlib.lines import Line2D
     from matplotlib.collections import LineCollection
@@ -170,12 +171,11 @@ def _draw(fig, graph: nx.Graph, *, title: str | None, labels: str) -> None:
     ax.set_axis_off()
     ax.set_aspect("equal")
     if title:
-        ax.set_title(title, fontsize=15, fontweight="bold", color="#1f2933", pad=12)
+        ax.set_title(title, fontsize=18, fontweight="bold", color="#1f2933", pad=14)
     n, m = graph.number_of_nodes(), graph.number_of_edges()
     if n == 0:
         ax.text(0.5, 0.5, "(empty graph)", ha="center", va="center", color="#6b7785", transform=ax.transAxes)
         return
-    pos = _layout_positions(graph)
     degree = dict(graph.degree())
     top = max(degree.values()) or 1
     big = n > 150
@@ -199,7 +199,7 @@ def _draw(fig, graph: nx.Graph, *, title: str | None, labels: str) -> None:
                 (x1, y1), (x2, y2) = pos[u], pos[v]
                 x, y = (x1 + x2) / 2 + rad / 2 * (y2 - y1), (y1 + y2) / 2 - rad / 2 * (x2 - x1)
                 text = data.get("label_zh" if labels == "zh" else "label_en") or data.get("relation") or ""
-                ax.text(x, y, text, fontsize=7, color="#52606d", ha="center", va="center", zorder=3,
+                ax.text(x, y, text, fontsize=8.5, color="#52606d", ha="center", va="center", zorder=3,
                         path_effects=halo)
 
     for type_, (_, _, fill, border, _, marker) in _TYPES.items():
@@ -212,14 +212,14 @@ def _draw(fig, graph: nx.Graph, *, title: str | None, labels: str) -> None:
     for v in shown:
         name = str(graph.nodes[v].get("name") or v)
         ax.annotate(name, pos[v], xytext=(0, -(math.sqrt(size[v]) / 2 + 5)), textcoords="offset points",
-                    ha="center", va="top", fontsize=7 if big else 9, color="#1f2933", zorder=4, path_effects=halo)
+                    ha="center", va="top", fontsize=7 if big else 11, color="#1f2933", zorder=4, path_effects=halo)
 
     present = Counter(_node_type(graph.nodes[v]) for v in graph)
     handles = [Line2D([], [], linestyle="", marker=_TYPES[t][5], markersize=8, markerfacecolor=_TYPES[t][2],
                       markeredgecolor=_TYPES[t][3], label=f"{_TYPES[t][0 if labels == 'zh' else 1]} ({present[t]})")
                for t in _TYPES if present[t]]
-    ax.legend(handles=handles, loc="lower left", frameon=True, framealpha=0.92, edgecolor="#e3e7ec", fontsize=8,
-              borderpad=0.7)
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=True, framealpha=0.92,
+              edgecolor="#e3e7ec", fontsize=10, borderpad=0.7)
     ax.margins(0.08)
 
 
@@ -242,42 +242,51 @@ def _node_type(attrs: dict) -> str:
     return type_ if type_ in _TYPES else "OTHER"
 
 
-def _figsize(n: int) -> tuple[float, float]:
-    side = min(22.0, max(9.0, 2.2 * math.sqrt(n)))
-    return side, side * 0.72
+def _figsize(pos: dict) -> tuple[float, float]:
+    """About 1.6 inches per layout unit (the length of a link), within 6-22 inches."""
+    if not pos:
+        return 6.0, 4.0
+    w = (max(p[0] for p in pos.values()) - min(p[0] for p in pos.values()) + 1.5) * 1.6
+    h = (max(p[1] for p in pos.values()) - min(p[1] for p in pos.values()) + 1.5) * 1.6
+    shrink = min(1.0, 22.0 / w, 22.0 / h)
+    return max(6.0, w * shrink), max(4.0, h * shrink)
 
 
 def _layout_positions(graph: nx.Graph, seed: int = 7) -> dict:
-    """Spring-layout positions where neighbours sit about one unit apart; deterministic.
+    """Spring-layout positions where linked nodes sit about one unit apart; deterministic.
 
     Each connected component is laid out on its own (with
     :func:`networkx.spring_layout`; from 500 nodes networkx needs SciPy for
     that, so without SciPy a chunked NumPy Fruchterman-Reingold runs instead)
-    and the components are packed in rows, biggest first, so isolated nodes
-    do not drift to the edge of the picture.
+    and scaled so its median edge is one unit long. Components are packed in
+    rows, biggest first, and entities without relations go in a compact grid
+    underneath, so nothing drifts to the edge of the picture.
     """
     simple = nx.Graph()
     simple.add_nodes_from(sorted(graph, key=str))
     simple.add_edges_from((u, v) for u, v in graph.edges() if u != v)
-    boxes = []
+    boxes, lonely = [], []
     for component in sorted(nx.connected_components(simple), key=lambda c: (-len(c), min(map(str, c)))):
+        if len(component) == 1:
+            lonely.extend(component)
+            continue
         sub = simple.subgraph(sorted(component, key=str))
         n = sub.number_of_nodes()
-        if n == 1:
-            local = {next(iter(sub)): (0.0, 0.0)}
+        if n <= _SMALL_COMPONENT:
+            local = _force_layout(sub, seed=seed)
         else:
             iterations = 50 if n <= 3000 else 30
             try:
                 local = nx.spring_layout(sub, seed=seed, iterations=iterations)
             except ImportError:  # SciPy missing
                 local = _fruchterman_reingold(sub, seed=seed, iterations=iterations)
-        radius = 0.6 * math.sqrt(n) if n > 2 else 0.5
-        local = {v: (float(x) * radius, float(y) * radius) for v, (x, y) in local.items()}
+        lengths = sorted(math.dist(local[u], local[v]) for u, v in sub.edges())
+        scale = 1.0 / max(lengths[len(lengths) // 2], 1e-6)
+        local = {v: (float(x) * scale, float(y) * scale) for v, (x, y) in local.items()}
         xs, ys = [p[0] for p in local.values()], [p[1] for p in local.values()]
-        boxes.append((local, min(xs), min(ys), max(xs) - min(xs) + 1.2, max(ys) - min(ys) + 1.2))
-    if not boxes:
-        return {}
-    row_width = max(max(b[3] for b in boxes), math.sqrt(sum(b[3] * b[4] for b in boxes)) * 1.4)
+        boxes.append((local, min(xs), min(ys), max(xs) - min(xs) + 1.0, max(ys) - min(ys) + 1.0))
+    cols = max(1, math.ceil(math.sqrt(len(lonely) * 2)))
+    row_width = max([b[3] for b in boxes] + [math.sqrt(sum(b[3] * b[4] for b in boxes)) * 1.5, cols * 0.8])
     pos, x, y, row_height = {}, 0.0, 0.0, 0.0
     for local, x0, y0, w, h in boxes:
         if x > 0 and x + w > row_width:
@@ -286,9 +295,89 @@ def _layout_positions(graph: nx.Graph, seed: int = 7) -> dict:
             pos[v] = (px - x0 + x, py - y0 + y - h)
         x += w
         row_height = max(row_height, h)
+    per_row = max(1, min(len(lonely), int(row_width / 0.8) + 1))
+    top = y - row_height - (0.5 if boxes else 0.0)
+    for i, v in enumerate(lonely):
+        pos[v] = (0.4 + (i % per_row) * 0.8, top - 0.4 - (i // per_row) * 0.6)
+    if not pos:
+        return {}
     cx = (min(p[0] for p in pos.values()) + max(p[0] for p in pos.values())) / 2
     cy = (min(p[1] for p in pos.values()) + max(p[1] for p in pos.values())) / 2
     return {v: (round(px - cx, 4), round(py - cy, 4)) for v, (px, py) in pos.items()}
+
+
+#: Components up to this size get the same force layout as the HTML view (dense, several starts).
+_SMALL_COMPONENT = 300
+
+
+def _force_layout(sub: nx.Graph, *, seed: int, iterations: int = 300) -> dict:
+    """The HTML view's force layout in NumPy: springs, hub-weighted repulsion, gravity, cooling.
+
+    Runs from several seeded starts and keeps the result with the fewest edge
+    crossings. Links come out about one unit long.
+    """
+    import numpy as np
+
+    nodes = list(sub)
+    n = len(nodes)
+    index = {v: i for i, v in enumerate(nodes)}
+    edges = np.array([(index[u], index[v]) for u, v in sub.edges()], dtype=np.int64).reshape(-1, 2)
+    src, dst = edges[:, 0], edges[:, 1]
+    count = np.bincount(edges.ravel(), minlength=n).astype(float)
+    mass = 1.0 + np.sqrt(count)
+    strength = 1.0 / np.minimum(count[src], count[dst])
+    bias = count[src] / (count[src] + count[dst])
+    charge, gravity, eps2 = -700.0 / 140.0 ** 2, 0.1, (1.0 / 140.0) ** 2  # the view's px settings, in units
+    decay = 1 - 0.001 ** (1 / iterations)
+    best, best_crossings = None, None
+    starts = 8 if n <= 80 else 3
+    for start in range(starts):
+        rng = np.random.default_rng(seed + start)
+        radius, angle = np.sqrt(n * rng.random(n)), 2 * np.pi * rng.random(n)
+        x, y = radius * np.cos(angle), radius * np.sin(angle)
+        vx, vy = np.zeros(n), np.zeros(n)
+        alpha = 1.0
+        for _ in range(iterations):
+            alpha -= alpha * decay
+            dx = x[dst] + vx[dst] - x[src] - vx[src]
+            dy = y[dst] + vy[dst] - y[src] - vy[src]
+            d = np.maximum(np.hypot(dx, dy), 1e-9)
+            f = (d - 1.0) / d * alpha * strength
+            dx, dy = dx * f, dy * f
+            np.add.at(vx, dst, -dx * bias)
+            np.add.at(vy, dst, -dy * bias)
+            np.add.at(vx, src, dx * (1 - bias))
+            np.add.at(vy, src, dy * (1 - bias))
+            DX, DY = x[None, :] - x[:, None], y[None, :] - y[:, None]
+            w = charge * alpha * mass[None, :] / np.maximum(DX * DX + DY * DY, eps2)
+            np.fill_diagonal(w, 0.0)
+            vx = (vx + (DX * w).sum(1) - x * gravity * alpha) * 0.6
+            vy = (vy + (DY * w).sum(1) - y * gravity * alpha) * 0.6
+            x, y = x + vx, y + vy
+        crossings = _crossings(x, y, src, dst)
+        if best is None or crossings < best_crossings:
+            best, best_crossings = (x, y), crossings
+        if crossings == 0:
+            break
+    x, y = best
+    return {v: (float(x[i]), float(-y[i])) for i, v in enumerate(nodes)}
+
+
+def _crossings(x, y, src, dst) -> int:
+    """Number of pairs of edges (without a shared end) that cross."""
+    import numpy as np
+
+    if len(src) < 2:
+        return 0
+    a, b = np.triu_indices(len(src), 1)
+    p1, p2, p3, p4 = src[a], dst[a], src[b], dst[b]
+    apart = (p1 != p3) & (p1 != p4) & (p2 != p3) & (p2 != p4)
+
+    def orient(i, j, k):
+        return (x[j] - x[i]) * (y[k] - y[i]) - (y[j] - y[i]) * (x[k] - x[i])
+
+    cross = (orient(p3, p4, p1) * orient(p3, p4, p2) < 0) & (orient(p1, p2, p3) * orient(p1, p2, p4) < 0)
+    return int((cross & apart).sum())
 
 
 def _fruchterman_reingold(simple: nx.Graph, *, seed: int, iterations: int) -> dict:

@@ -117,7 +117,7 @@ def build(
     with _errors_to_exit():
         settings = _settings(model, aliases, min_confidence, script, negated, extractor)
         results, _ = _run(paths, settings, jobs=jobs)
-        graph, triples = build_graph(results, script=script)
+        graph, triples = build_graph(results, script=script, aliases=settings.aliases)
         # Render first: if a view fails, no half-new set of files is left behind.
         out.mkdir(parents=True, exist_ok=True)
         write_views(graph, html_path=out / "graph.html", png_path=png, svg_path=svg, fragment=fragment, title=title, height=height)
@@ -151,7 +151,7 @@ def extract(
     with _errors_to_exit():
         settings = _settings(model, aliases, min_confidence, script, negated, extractor)
         results, _ = _run(paths, settings, jobs=jobs)
-        graph, triples = build_graph(results, script=script)
+        graph, triples = build_graph(results, script=script, aliases=settings.aliases)
     for t in triples:
         sys.stdout.write(json.dumps(t.to_dict(), ensure_ascii=False) + "\n")
     typer.echo(_summary(results, graph, triples, time.perf_counter() - started), err=True)
@@ -176,7 +176,7 @@ def evaluate(
         gold_docs = read_gold(gold)
         settings = _settings(model, aliases, min_confidence, "hans", False, extractor)
         results, _ = _run(paths, settings, progress=False)
-        graph, triples = build_graph(results)
+        graph, triples = build_graph(results, aliases=settings.aliases)
         nodes_by_doc: dict[str, list] = {}
         for node, data in graph.nodes(data=True):
             for doc in data["docs"]:
@@ -227,7 +227,7 @@ def entities(
         else:
             settings = _settings(model, aliases, 0.0, script, False, None)
             results, _ = _run(paths, settings)
-            graph, _ = build_graph(results, script=script)
+            graph, _ = build_graph(results, script=script, aliases=settings.aliases)
     rows = [
         {"name": n, "type": d.get("type"), "aliases": d.get("aliases", []), "mentions": d.get("mentions", 0),
          "docs": d.get("docs", []), "roles": d.get("roles", [])}

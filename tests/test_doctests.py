@@ -12,6 +12,7 @@ MODULES = [
     "guanxi.extractors.reading",
     "guanxi.extractors.coref",
     "guanxi.extractors.relations",
+    "guanxi.graph.build",
 ]
 
 
