@@ -346,6 +346,8 @@ def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
         category = lexicon.org_suffixes[suffix]
         s_start, s_end = match.span()
         # The suffix must end a word ("公司" in "公司化" does not), or begin a head title (交通部长).
+        if any(len(t) > len(suffix) and text.startswith(t, s_end - len(t)) for t in roles):
+            continue  # "领队", "队长": the suffix ends a role title, not a name
         head_title = any(text.startswith(t, s_end - 1) and t[0] == suffix[-1] for t in roles)
         if s_end < len(text) and s_end not in tok_ending and not _ends_before_role(text, s_end, roles) and not head_title:
             continue

@@ -55,6 +55,7 @@ _CUE_WORDS = frozenset(_NEGATION + _ATTEMPT + _PLAN + _HEDGE)
 _PREPOSITIONS = ("对于", "对", "向", "给", "为", "替", "从", "把", "被", "在", "于", "自", "由", "跟", "将", "据")
 _COMITATIVE = ("与", "和", "同", "跟")
 _COORDINATORS = ("、", "和", "与", "及", "以及", "同", "跟", "、以及")
+_MOTION = ("前往", "飞往", "来到", "抵达", "赴", "到", "去", "回到", "返回", "访问", "在", "于", "从")
 _PIVOT_VERBS = ("派", "派了", "让", "请", "要求", "任命", "邀请", "委派", "命令", "使", "令", "安排", "指派", "聘请", "提名")
 _COMITATIVE_VERBS = ("追随", "跟随", "跟着", "陪同", "随同", "带着", "带领", "率领")
 _PASSIVE = ("被", "遭到", "遭", "受到")
@@ -745,6 +746,8 @@ def _dropped_subjects(context, clauses, c_index, types, t_start=None):
             c_end,
         )
         inside = [m for m in context.mentions if c_start <= m.start and m.end <= first_verb]
+        # A place after a verb of motion is a destination: "已前往桃园报到".
+        inside = [m for m in inside if not (m.type == "GPE" and context.text.endswith(_MOTION, c_start, m.start))]
         for m in inside:
             if _eligible_subject(context, m, c_start) and m.type in ("PERSON", "ORG", "GPE"):
                 return [m] if m.type in types else []
