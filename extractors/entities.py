@@ -391,8 +391,8 @@ def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
         if start == s_start and category != "board":
             continue
         prefix = text[start:s_start]
-        if inner is not None and start == toks[inner].start and len(prefix) < 2:
-            continue
+        if inner is not None and start == toks[inner].start and (len(prefix) < 2 or prefix in lexicon.name_stop_words):
+            continue  # "全资子公司" is no name
         if category != "board" and (not prefix or len(prefix) + len(suffix) < 3 or prefix in lexicon.generic_prefixes):
             continue
         if len(suffix) == 1 and len(prefix) < 2:

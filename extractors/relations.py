@@ -71,6 +71,8 @@ _ADVERBIAL_NOUNS = {
 _TIME = re.compile(
     r"(?:自|从|于)?(?P<t>(?:\d{4}|[一二三四五六七八九〇零]{4})年(?:\d{1,2}月)?(?:\d{1,2}日)?|(?:去年|今年|前年|明年)(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日)(?:起|以来)?"
 )
+# "总部位于深圳的智能制造企业星河智能": 的 and a description ending in a class noun.
+_DESCRIBED = re.compile(r"的[\u4e00-\u9fff]{0,8}(企业|公司|集团|机构|厂商|品牌|平台|组织|球队|俱乐部)")
 _HANZI_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _CLAUSE = re.compile(r"[，,；;：:—]|——")
 
@@ -496,6 +498,58 @@ def possessive(doc: Doc, context: DocContext) -> Iterator[Relation]:
                 yield Relation(subject, relation, obj, match.span("noun"), "noun", index, BASE["noun"])
 
 
+_UNDER = re.compile(r"旗下(?:的)?(?:全资|控股)?(?:子公司|分公司|附属公司|公司|品牌|企业|球队)?")
+_BECOMES = re.compile(r"(?:将)?(?:成为|是|为|系)")
+_SUB_NOUN = re.compile(r"(?:的)?(?:旗下)?(?:的)?(?:全资|控股)?(?:子公司|分公司|附属公司|下属公司|一部分)")
+
+
+@registry.register("subsidiary")
+def subsidiary(doc: Doc, context: DocContext) -> Iterator[Relation]:
+    """``星河智能…旗下子公司星河汽车电子``, ``云帆将成为星河智能旗下全资子公司`` → part_of."""
+    text = context.text
+    for index, (s_start, s_end) in enumerate(context.sentences):
+        mentions = [m for m in context.mentions_in(s_start, s_end) if m.type in ("ORG", "PRODUCT")]
+        for match in _UNDER.finditer(text, s_start, s_end):
+            unit = next((m for m in mentions if m.start == match.end()), None)
+            owners = [m for m in mentions if m.end <= match.start()]
+            owner = owners[-1] if owners and owners[-1].end in (match.start(), match.start() - 1) else (owners[0] if owners else None)
+            if unit is not None and owner is not None and unit.key != owner.key:
+                yield Relation(unit, "part_of", owner, match.span(), "subsidiary", index, BASE["possessive"] * (1 if owner.end >= match.start() - 1 else 0.85))
+        for x, y in zip(mentions, mentions[1:]):
+            between = _BECOMES.fullmatch(text[x.end : y.start])
+            tail = _SUB_NOUN.match(text, y.end)
+            if between and tail and tail.end() > y.end and x.key != y.key:
+                yield Relation(x, "part_of", y, (y.end, tail.end()), "subsidiary", index, BASE["possessive"])
+
+
+_PEER = re.compile(r"[^，。；,;]{0,12}?(?:就是|都是|是|为|互为|成为)(?:直接的?|主要的?|多年的?|老)?(?P<noun>[\u4e00-\u9fff]{2,4})")
+
+
+@registry.register("peer")
+def peer(doc: Doc, context: DocContext) -> Iterator[Relation]:
+    """``X与Y是直接竞争对手``, ``X与Y早在大学时期就是队友`` → a symmetric tie of the noun."""
+    text, lexicon = context.text, context.lexicon
+    for index, (s_start, s_end) in enumerate(context.sentences):
+        clauses = _clauses(text, s_start, s_end)
+        for y in context.mentions_in(s_start, s_end):
+            marker = context.preceded_by(y.start, ("与", "和", "同", "跟"))
+            if not marker:
+                continue
+            match = _PEER.match(text, y.end)
+            if not match or match.group("noun") not in lexicon.relational_nouns:
+                continue
+            relation, _ = lexicon.relational_nouns[match.group("noun")]
+            if not lexicon.relations[relation].symmetric:
+                continue
+            c_index = _clause_of(clauses, y.start)
+            c_start = clauses[c_index][0]
+            before = [m for m in context.mentions if c_start <= m.start and m.end <= y.start - len(marker) and m.type == y.type and not _is_modifier(context, m)]
+            subjects = before[-1:] or _dropped_subjects(context, clauses, c_index, frozenset({y.type}))
+            for x in subjects:
+                if x.key != y.key:
+                    yield Relation(x, relation, y, match.span("noun"), "peer", index, BASE["noun"])
+
+
 # --- svo: trigger verbs -----------------------------------------------------------------------------
 
 
@@ -680,7 +734,7 @@ def _subjects(context, before, clauses, c_index, t_start, types, symmetric):
         after = [m for m in context.mentions if t_start < m.start < c_end]
         for first, second in zip(after, after[1:]):
             link = text[first.end : second.role_start if second.role_start is not None and second.role_start > first.end else second.start]
-            if link == "的" and second.type in types and _gap_ok(context, t_start, first.start, allow_nouns=False):
+            if (link == "的" or _DESCRIBED.fullmatch(link)) and second.type in types and _gap_ok(context, t_start, first.start, allow_nouns=False):
                 return [second], False  # "执掌OpenAI的奥特曼", "代表东升的大律师李咏诗"
         # "X与Y双双离职" with X dropped: the earlier clause's subject and Y.
         dropped = _dropped_subjects(context, clauses, c_index, types, t_start)
@@ -852,7 +906,7 @@ def reporting(doc: Doc, context: DocContext) -> Iterator[Relation]:
 
 
 #: Extractors run by default, in this order.
-DEFAULT_EXTRACTORS = ("appositive", "copular", "possessive", "svo", "reporting")
+DEFAULT_EXTRACTORS = ("appositive", "copular", "possessive", "subsidiary", "peer", "svo", "reporting")
 
 
 def get_extractor(name: str) -> Extractor:
@@ -875,18 +929,19 @@ def extract_relations(doc: Doc, context: DocContext, names: Iterable[str] = DEFA
 def _topic(context: DocContext, r: Relation) -> Mention | None:
     """The organisation most recently named before the trigger, within two sentences."""
     floor = context.sentences[max(r.sentence_index - 2, 0)][0]
-    before = [m for m in context.mentions if floor <= m.start and m.end <= r.trigger[0] and m.type == "ORG"]
+    sentence_start = context.sentences[r.sentence_index][0]
+    before = [m for m in context.mentions if floor <= m.start and m.end <= sentence_start and m.type == "ORG" and m.key != r.subject.key]
     return before[-1] if before else None
 
 
 def _fill_implicit(context: DocContext, relations: list[Relation]) -> list[Relation]:
     """Give "离职" without an object the organisation its subject belongs to."""
-    affiliation: dict[str, Mention] = {}
+    # Every organisation a person is tied to, with where the text ties them.
+    ties: dict[str, list[tuple[int, Mention]]] = {}
     for r in relations:
         if r.object is not None and r.relation in ("works_for", "leads", "joined", "member_of", "founded") and r.subject.type == "PERSON":
-            org = r.object
-            owner = _owner_of(context, org)
-            affiliation.setdefault(r.subject.key, owner or org)
+            org = _owner_of(context, r.object) or r.object
+            ties.setdefault(r.subject.key, []).append((r.trigger[0], org))
     dominant = context.dominant_org()
     filled = []
     for r in relations:
@@ -898,7 +953,13 @@ def _fill_implicit(context: DocContext, relations: list[Relation]) -> list[Relat
                     continue
                 filled.append(replace(r, object=org))
                 continue
-            org = affiliation.get(r.subject.key)
+            # The tie stated last before the trigger ("原任港湾总监，辞职后加入东升": 港湾), else the first one.
+            known = sorted(ties.get(r.subject.key, []), key=lambda t: t[0])
+            # Leaving means leaving the organisation, not one of its teams, where both are known.
+            whole = [(pos, org) for pos, org in known if context.entities[org.key].kind not in ("unit", "board")]
+            known = whole or known
+            earlier = [org for pos, org in known if pos < r.trigger[0]]
+            org = earlier[-1] if earlier else (known[0][1] if known else None)
             if org is None and dominant:
                 org = context.first_mention(dominant)
                 confidence *= CONFIDENCE["document_default"] / CONFIDENCE["implicit_object"]
