@@ -467,8 +467,8 @@ def _antecedent(pronoun, start, index, sentences, persons, text) -> str | None:
         keys = [m.key for m in reversed(before) if m.key != subject]
         return keys[0] if keys else None
     if pronoun == "其":
-        # "由其长子…": whose son — the subject of the clause or sentence before.
-        return _clause_subject(text, start, persons, sentences[max(index - 1, 0)][0])
+        # "由其长子…": whose son — the subject of the sentence so far, else of the sentence before.
+        return _clause_subject(text, start, persons, s_start) or _clause_subject(text, start, persons, sentences[max(index - 1, 0)][0])
     # Not at the head of its clause (an object, "对方称赞他"), it is not that clause's subject.
     clause_start = max(max(text.rfind(c, s_start, start) for c in "，,；;：:") + 1, s_start)
     in_clause = [m for m in persons if clause_start <= m.start and m.end <= start]

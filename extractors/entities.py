@@ -349,6 +349,8 @@ def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
         if any(len(t) > len(suffix) and text.startswith(t, s_end - len(t)) for t in roles):
             continue  # "领队", "队长": the suffix ends a role title, not a name
         head_title = any(text.startswith(t, s_end - 1) and t[0] == suffix[-1] for t in roles)
+        if head_title and text[s_start - 1 : s_start] == suffix[-1]:
+            continue  # "铁道局局长": the first 局 ends the name
         if s_end < len(text) and s_end not in tok_ending and not _ends_before_role(text, s_end, roles) and not head_title:
             continue
         start = s_start
@@ -370,7 +372,7 @@ def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
                 break
             if tok.text in lexicon.relational_nouns or (category == "org" and tok.tag.startswith("v") and tok.tag != "vn"):
                 break  # "竞争对手|东升货运", "欢迎|法院": a verb or relation word is no part of a company's name
-            if lexicon.triggers.get(tok.text) and tok.tag not in ("vn", "j", "n", "nz"):
+            if lexicon.triggers.get(tok.text) and (category == "org" or tok.tag not in ("vn", "j", "n", "nz")):
                 break  # a verb before the name: "接管超级对齐团队", "加盟深维智能" (研发/j in 研发团队 is no verb)
             entry = lexicon.lookup(tok.text)
             if entry is not None and entry.type == "ORG" and (words > 0 or category != "org") or (category != "org" and tok.text.isascii()):

@@ -333,9 +333,11 @@ def appositive(doc: Doc, context: DocContext) -> Iterator[Relation]:
             continue
         confidence = BASE["appositive"] * (1.0 if how == "adjacent" else CONFIDENCE["implicit_object"] if how == "sentence" else CONFIDENCE["document_default"])
         seen = set()
+        previous_end = max(org.end, m.role_start)
         for role, category, title_start in m.extra.get("roles") or [(m.role, m.role_category, m.role_start)]:
             relation = relation_of[category]
-            before_title = text[max(org.end, m.role_start) : title_start]
+            before_title = text[min(previous_end, title_start) : title_start]
+            previous_end = title_start + len(role.lstrip("前原现任时新候代理首"))
             if category == "leads" and before_title and _HANZI_RUN.fullmatch(before_title.lstrip("、兼和及暨")) and not re.fullmatch(
                 r"(的|之|另一位|另一名|一位|首位|前|原|现任|联合|共同)+", before_title.lstrip("、兼和及暨")
             ):
@@ -357,6 +359,11 @@ def _country_of(context: DocContext, org: Mention) -> Mention | None:
     """The country a government body's name starts with, as a mention of its own."""
     if org.type != "ORG":
         return None
+    before = [m for m in context.mentions if m.end in (org.start, org.start - 1) and m.type == "GPE"]
+    if before and context.text[before[-1].end : org.start] in ("", "的"):
+        entry = context.lexicon.lookup(before[-1].text)
+        if entry is None or entry.kind == "country":
+            return before[-1]  # "菲律宾国防部长"
     for n in (4, 3, 2):
         entry = context.lexicon.lookup(org.text[:n])
         if entry is not None and entry.type == "GPE" and entry.kind == "country" and len(org.text) > n:
@@ -607,6 +614,8 @@ def svo(doc: Doc, context: DocContext) -> Iterator[Relation]:
         for t_start, t_end, trigger in find_triggers(context, s_start, s_end):
             if text[t_start - 1 : t_start] == "的" and not any(m.end == t_start - 1 for m in context.mentions):
                 continue  # "…建设的支持": a noun, not a verb
+            if text.startswith(("后的", "前的", "时的", "以来的"), t_end):
+                continue  # "接手后的扩张": a time phrase inside a noun, not a statement
             for relation, kind in lexicon.triggers[trigger]:
                 yield from _svo_one(context, index, clauses, t_start, t_end, trigger, relation, kind)
 
@@ -667,7 +676,15 @@ def _svo_one(context, index, clauses, t_start, t_end, trigger, relation, kind):
         return
     if dropped:
         confidence *= CONFIDENCE["dropped_subject"]
+    if relation == "reported" and any(o.role_category == "media" for o in objects):
+        return  # "环球网报道 记者 赵明远": a byline
+    noun_gap = text[t_end : objects[0].start].strip("了 ") if objects else ""
     for subject in subjects:
+        if noun_gap in lexicon.relational_nouns and objects:
+            # "控告竞争对手东升": the noun before the object relates them too.
+            noun_relation, inverse = lexicon.relational_nouns[noun_gap]
+            if lexicon.relations[noun_relation].symmetric:
+                yield _make(context, subject, noun_relation, objects[0], "verb", t_end, objects[0].start, index, confidence * 0.9, c_start)
         for obj in objects or [None]:
             if obj is not None and obj.key == subject.key:
                 continue
@@ -769,15 +786,30 @@ def _subjects(context, before, clauses, c_index, t_start, types, symmetric):
 
 
 def _comitative_chain(context: DocContext, before: list[Mention]) -> list[Mention]:
-    """Mentions marked by 与/同/跟 and those coordinated with them: 与美国、菲律宾."""
+    """Mentions marked by 与/同/跟 and those coordinated with them: 与美国、菲律宾, 与菲律宾外交部长门多萨."""
     chain: list[Mention] = []
     heads = [m for m in before if not _is_modifier(context, m)]
     for previous, m in zip([None, *heads], heads):
-        if context.preceded_by(_start_with_owner(m), _COMITATIVE):
+        start = _phrase_start(context, m)
+        if context.preceded_by(start, _COMITATIVE):
             chain.append(m)
-        elif previous in chain and context.text[previous.end : _start_with_owner(m)] in ("、", "和", "及", "以及"):
+        elif previous in chain and context.text[previous.end : start] in ("、", "和", "及", "以及"):
             chain.append(m)
     return chain
+
+
+def _phrase_start(context: DocContext, m: Mention) -> int:
+    """Where the noun phrase a name heads begins: its owner, its title and the names qualifying it."""
+    start = m.role_start if m.role_start is not None else _start_with_owner(m)
+    while True:
+        qualifier = next(
+            (q for q in context.mentions if q.end in (start, start - 1) and q is not m and _is_modifier(context, q)
+             and context.text[q.end : start] in ("", "的")),
+            None,
+        )
+        if qualifier is None:
+            return start
+        start = qualifier.start
 
 
 def _start_with_owner(m: Mention) -> int:
