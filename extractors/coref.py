@@ -331,7 +331,8 @@ def _entities(mentions: list[Mention], lexicon: Lexicon) -> dict[str, Entity]:
         entity.mentions += 1
         entity.aliases.add(m.text)
         if m.source not in ("pronoun", "rolenoun", "orgnoun"):
-            entity.surfaces[m.text] += 1
+            written = m.owner.text + m.text if m.owner is not None and m.key == m.owner.text + m.text else m.text
+            entity.surfaces[written] += 1  # 复旦大学经济学院 is written in full, owner and all
         if m.role and m.role not in entity.roles:
             entity.roles.append(m.role)
         if m.owner is not None and m.owner.key and entity.owner is None:

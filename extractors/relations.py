@@ -850,12 +850,11 @@ def _objects(context, t_end, c_end, types):
     if len(after) > 1 and after[1].owner is first and _object_gap_ok(gap):
         first, after = after[1], after[1:]  # "离开OpenAI董事会": the board, not its owner
         gap = ""
-    else:
-        while len(after) > 1 and (_is_modifier(context, first) or text[first.end : first.end + 1] in "籍裔") and first.type not in types and _object_gap_ok(gap):
-            first, after = after[1], after[1:]  # "任命原国奥队助理教练李卫东", "师从复旦大学经济学院教授许国平"
-            gap = ""
-        if len(after) > 1 and text[first.end : after[1].start] in ("“", "「") and after[1].type in types:
-            first, after = after[1], after[1:]  # "工作室“拾光设计”": the quoted name
+    while len(after) > 1 and (_is_modifier(context, first) or text[first.end : first.end + 1] in "籍裔") and first.type not in types and _object_gap_ok(gap):
+        first, after = after[1], after[1:]  # "任命原国奥队助理教练李卫东", "师从复旦大学经济学院教授许国平"
+        gap = ""
+    if len(after) > 1 and text[first.end : after[1].start] in ("“", "「") and after[1].type in types:
+        first, after = after[1], after[1:]  # "工作室“拾光设计”": the quoted name
     if first.role_start is not None and t_end <= first.role_start:
         gap = text[t_end : first.role_start]  # "感谢院长张正平": the title belongs to the name
     if first.type not in types or not _object_gap_ok(gap):
