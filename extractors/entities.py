@@ -357,7 +357,10 @@ def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
         i = tok_ending.get(s_start)
         k = bisect.bisect_right(tok_starts, s_start) - 1
         inner = k if k >= 0 and toks[k].start < s_start < toks[k].end else None
-        if i is None and inner is not None and not toks[inner].tag.startswith(_NOT_IN_NAMES + ("v", "d", "a")):
+        inner_ok = inner is not None and (
+            toks[inner].tag in ("nt", "ns") or (len(suffix) > 1 or head_title) and toks[inner].tag in ("nz", "n", "l", "j")
+        )  # 国防部/nt, 高等法院/l, 交通部长 — but not 部署/n ("deploy") or 人工智能/n
+        if i is None and inner_ok and suffix not in lexicon.industry_suffixes:
             # The suffix ends a word (国防部): the word's head starts the name; walk back from there.
             start = toks[inner].start
             i = inner - 1 if inner > 0 and toks[inner - 1].end == toks[inner].start else None
@@ -489,6 +492,8 @@ def _product_mentions(text: str):
     """A quoted name right after a launch or founding verb: 发布了大模型“灵犀4.0”, 创办了工作室“拾光设计”."""
     for match in _LAUNCHED.finditer(text):
         start, end = match.span("name")
+        if "的" in match.group("name") or len(match.group("name")) > 10:
+            continue  # "推出“闪亮的产品”": a phrase in quotes, not a name
         etype = "ORG" if match.group("verb") in ("创办", "创立", "成立", "创建") else "PRODUCT"
         yield Mention(start, end, match.group("name"), etype, "suffix", 0.8)
 
