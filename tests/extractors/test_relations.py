@@ -115,3 +115,37 @@ def test_no_invented_edges(text):
 def test_role_attribute():
     (t,) = [t for t in triples_of("这次带头的是OpenAI前首席科学家Ilya Sutskever。") if t.relation == "works_for"]
     assert t.role == "前首席科学家" and t.object == "OpenAI"
+
+
+def test_generic_related_to_keeps_the_verb_and_is_opt_in():
+    from guanxi.extractors.pipeline import Settings, extract_document
+    from guanxi.model import Document
+
+    doc = Document(id="g.txt", text="马斯克喊话奥特曼。")
+    assert not extract_document(doc).triples
+    (t,) = extract_document(doc, Settings(extractors=("generic",))).triples
+    assert (t.relation, t.relation_label, t.extractor) == ("related_to", "喊话", "generic") and t.confidence < 0.5
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("星河智能科技股份有限公司收购了云帆机器人有限公司。云帆将成为星河智能旗下全资子公司。", ("云帆", "part_of", "星河智能")),
+        ("星河智能目前有两大基地，旗下子公司星河汽车电子主要供应电驱模块。", ("星河汽车电子", "part_of", "星河智能")),
+        ("华为与小米是直接竞争对手。", ("华为", "competes_with", "小米")),
+        ("陈冠廷与黄圣凯早在大学时期就是队友。", ("陈冠廷", "colleague_of", "黄圣凯")),
+        ("陈国强同时是俱乐部母公司蓝鲸控股集团的董事长。", ("陈国强", "leads", "蓝鲸控股集团")),
+        ("黄文彬曾任交通部铁道局局长。", ("黄文彬", "leads", "交通部铁道局")),
+        ("本轮由澄源资本领投。", None),
+        ("星河智能宣布完成融资。本轮由澄源资本领投。", ("澄源资本", "invested_in", "星河智能")),
+        # a gold related_to (represents) accepts any relation between the two
+        ("代表东升货运有限公司的大律师李咏诗指出，资料属公开资讯。", ("李咏诗", "works_for", "东升货运有限公司")),
+        ("灵犀科技在上海发布了新一代大模型“灵犀4.0”。", ("灵犀科技", "develops", "灵犀4.0")),
+    ],
+)
+def test_more_constructions(text, expected):
+    graph, triples = extract_text(text, with_graph=True)
+    if expected is None:
+        assert not [t for t in triples if t.relation == "invested_in"]
+    else:
+        assert has_fact(graph, triples, *expected), [(t.subject, t.relation, t.object) for t in triples]
