@@ -79,7 +79,7 @@ _DECLARED = re.compile(
     r"(?P<short>[^（()）“”\"「」『』,，。;；、]{1,24}?)[”\"」』]?\s*[)）]"
 )
 # Characters that end a Chinese given name rather than continue it.
-_NAME_STOP = set("说表在的是和与也就对称将已于被把为向等都还又今昨曾则便个一不之了着过来去到从让给跟及或而但并再才只已很最更先后上下里中外称道指透曾亦均皆仍乃即刚")
+_NAME_STOP = set("说表在的是和与也就对称将已于被把为向等都还又今昨曾则便个一不之了着过来去到从让给跟及或而但并再才只已很最更先后上下里中外称道指透曾亦均皆仍乃即刚话讲问")
 _ORG_WORDS = {
     "inc", "corp", "corporation", "group", "labs", "lab", "ai", "bank", "capital", "ventures", "university", "institute",
     "news", "times", "post", "journal", "media", "motors", "technologies", "technology", "foundation", "fund", "partners",
@@ -100,6 +100,7 @@ def find_mentions(
     extra_aliases: dict[str, tuple[str, str, str | None, str]] | None = None,
     is_common_word: Callable[[str], bool] = lambda w: False,
     is_known_place: Callable[[str], bool] = lambda w: False,
+    frequency: Callable[[str], int] = lambda w: 0,
 ) -> list[Mention]:
     """Every entity mention in ``text``, non-overlapping, in text order.
 
@@ -115,6 +116,7 @@ def find_mentions(
         candidates += _alias_mentions(text, extra_aliases, starts, ends)
     candidates += _role_mentions(text, toks, lexicon)
     candidates += _org_mentions(text, toks, lexicon)
+    candidates += _recurring_org_mentions(text, lexicon, frequency)
     candidates += _latin_mentions(text, lexicon)
     candidates += _nickname_mentions(text)
     candidates += _team_mentions(text, toks, lexicon, is_common_word)
@@ -285,7 +287,7 @@ def _name_at(text: str, pos: int, by_start: dict[int, Tok], lexicon: Lexicon) ->
     two = text[pos : pos + 2]
     surname_len = 2 if two in lexicon.surnames else 1 if text[pos] in lexicon.surnames else 0
     chars = lexicon.translit_chars
-    if tok and tok.tag.startswith("nr") and _HANZI.match(tok.text) and (2 <= len(tok.text) <= 4 or all(c in chars for c in tok.text)):
+    if tok and tok.tag.startswith("nr") and _HANZI.match(tok.text) and (2 <= len(tok.text) <= 4 or len(tok.text) > 4 and all(c in chars for c in tok.text)):
         end = tok.end
         nxt = by_start.get(end)
         if all(c in chars for c in tok.text):
@@ -373,24 +375,26 @@ def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
                 break
             if tok.text in roles or tok.text in _OWNER_NOUNS or tok.text in _CLASS_NOUNS or lexicon.org_suffixes.get(tok.text) in ("unit", "board"):
                 break
-            if tok.text in lexicon.relational_nouns or (category == "org" and tok.tag.startswith("v") and tok.tag != "vn"):
-                break  # "竞争对手|东升货运", "欢迎|法院": a verb or relation word is no part of a company's name
+            if tok.text in lexicon.relational_nouns:
+                break  # "竞争对手|东升货运": a relation word is no part of the name
             if lexicon.triggers.get(tok.text) and (category == "org" or tok.tag not in ("vn", "j", "n", "nz")):
                 break  # a verb before the name: "接管超级对齐团队", "加盟深维智能" (研发/j in 研发团队 is no verb)
             entry = lexicon.lookup(tok.text)
             if entry is not None and entry.type == "ORG" and (words > 0 or category != "org") or (category != "org" and tok.text.isascii()):
                 break  # another organisation (an owner, a league) is its own entity: 中超|青州蓝鲸足球俱乐部
-            has_verb |= tok.tag.startswith("v")
+            has_verb |= tok.tag.startswith("v") and len(tok.text) > 1  # 驰/vg in 曜驰 is a name character
             start = tok.start
             words += 1
             i = i - 1 if i > 0 and toks[i - 1].end == tok.start else None
         # "由澄源资本": a preposition the segmenter glued to the name is no part of it.
         if text[start] in "由被向对与和从把给将据" and s_start - start >= 3 and not lexicon.lookup(text[start:s_end]):
             start += 1
-        # A name does not start with an adverb or conjunction: "毕竟公司" is no company.
+        # A name does not start with an adverb, a conjunction or (outside team names) a verb:
+        # "毕竟公司", "欢迎法院", "构成藐视法庭" are no names; "产业引导基金" keeps its inner verb.
+        leading = ("d", "c", "p", "ad") if category == "unit" else ("d", "c", "p", "ad", "v")
         while start < s_start:
             first = next((t for t in toks if t.start == start), None)
-            if first is None or not first.tag.startswith(("d", "c", "p", "ad")):
+            if first is None or not first.tag.startswith(leading) or first.tag == "vn" or len(first.text) == 1 and first.tag.startswith("v"):
                 break
             start = first.end
         if start == s_start and category != "board":
@@ -405,6 +409,43 @@ def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
         if suffix in lexicon.industry_suffixes and has_verb:
             continue
         yield Mention(start, s_end, text[start:s_end], "ORG", "suffix", 0.85, kind=category if category != "org" else None)
+
+
+_COMPANY_TITLES = ("董事长", "总经理", "总裁", "首席执行官", "CEO", "创始人", "发言人", "副总经理", "执行长", "社长")
+_NOT_NAME_CHARS = set("的了是在和与及或也都就又把被对向从给为将于其这那该每各个们我你他她它之所以而但并且")
+
+
+def _recurring_org_mentions(text: str, lexicon: Lexicon, frequency) -> Iterable[Mention]:
+    """Unknown company names the article keeps using: 晶禾半导体 (晶禾 ×8), 恒锂新能源, 联曜电子.
+
+    Before an organisation suffix, a company title (晶禾董事长) or a ticker (（6789）), the
+    2–4 characters the article also uses elsewhere, and no dictionary word, are the name.
+    """
+    cues = []
+    for match in _suffix_pattern(lexicon).finditer(text):
+        if lexicon.org_suffixes[match.group()] == "org":
+            cues.append((match.start(), match.end(), True))
+    for title in _COMPANY_TITLES:
+        for match in re.finditer(re.escape(title), text):
+            cues.append((match.start(), match.start(), False))
+    for match in re.finditer(r"[（(]\s*\d{4,6}(?:\.[A-Z]{2})?\s*[)）]", text):
+        cues.append((match.start(), match.start(), False))
+    for start, end, with_suffix in cues:
+        best = None
+        for n in (4, 3, 2):
+            if start - n < 0:
+                continue
+            stem = text[start - n : start]
+            if not all("\u4e00" <= c <= "\u9fff" and c not in _NOT_NAME_CHARS for c in stem):
+                continue
+            if frequency(stem) >= 20 or lexicon.is_stop(stem) or stem in lexicon.roles or stem in lexicon.generic_prefixes:
+                continue
+            if text.count(stem) >= 2 and not any(stem.endswith(s) for s in lexicon.org_suffixes):
+                best = stem
+                break
+        if best:
+            name_end = end if with_suffix else start
+            yield Mention(start - len(best), name_end, text[start - len(best) : name_end], "ORG", "suffix", 0.8)
 
 
 def _ends_before_role(text: str, pos: int, roles: dict[str, str]) -> bool:

@@ -142,12 +142,13 @@ def make_entity_component(nlp: Language, name: str, *, aliases: str | None):
             Mention(e.start_char, e.end_char, e.text, _MODEL_LABELS[e.label_], "latin", 0.8)
             for e in doc.ents if e.label_ in _MODEL_LABELS
         ]
-        first = find_mentions(text, toks, lexicon, is_common_word=is_common_word, is_known_place=is_known_place)
+        first = find_mentions(text, toks, lexicon, is_common_word=is_common_word, is_known_place=is_known_place, frequency=frequency or (lambda w: 0))
         extra = collect_aliases(
             text, first, lexicon, is_common_word, frequency=frequency or (lambda w: 0), is_known_place=is_known_place
         )
         mentions = find_mentions(
-            text, toks, lexicon, extra_aliases=extra, is_common_word=is_common_word, is_known_place=is_known_place
+            text, toks, lexicon, extra_aliases=extra, is_common_word=is_common_word, is_known_place=is_known_place,
+            frequency=frequency or (lambda w: 0),
         )
         taken = [(m.start, m.end) for m in mentions]
         mentions += [m for m in model_mentions if not any(s < m.end and m.start < e for s, e in taken)]
