@@ -416,6 +416,7 @@ _ORG_NOUNS = {
     "该俱乐部": ("俱乐部", "队"), "俱乐部": ("俱乐部", "队"), "球队": ("队", "俱乐部"), "该队": ("队", "俱乐部"),
     "该行": ("银行",), "该校": ("大学", "学院", "学校"), "法院": ("法院",), "该院": ("法院", "医院"), "该部": ("部",),
 }
+_COMPANY_ENDINGS = ("公司", "集团", "控股", "股份", "科技", "汽车", "电子", "半导体", "新能源", "置业", "地产", "银行", "资本", "智能")
 _ORG_NOUN_RE = re.compile("|".join(sorted(map(re.escape, _ORG_NOUNS), key=len, reverse=True)))
 
 
@@ -435,8 +436,10 @@ def _org_anaphors(text: str, mentions: list[Mention], entities: dict[str, Entity
             if fitting:
                 break
         if not fitting and match.group().endswith("公司") and counts:
-            key, n = counts.most_common(1)[0]
-            fitting = [m for m in before if m.key == key] if n >= 2 else []
+            # A company, not a ministry: names ending like companies first, then the most talked-about.
+            companies = [m for m in before if entities[m.key].name.endswith(_COMPANY_ENDINGS)]
+            key, n = Counter(m.key for m in companies).most_common(1)[0] if companies else counts.most_common(1)[0]
+            fitting = [m for m in before if m.key == key] if n >= 2 or companies else []
         if fitting:
             # The most talked-about fitting organisation, the latest on a tie.
             best = max(fitting, key=lambda m: (counts[m.key], m.start))

@@ -333,6 +333,7 @@ def _suffix_pattern(lexicon: Lexicon) -> re.Pattern:
 _NOT_IN_NAMES = ("p", "c", "r", "m", "q", "u", "y", "e", "o", "w", "f", "t", "zg")
 
 
+_GOVERNMENT = ("局", "部", "委", "厅", "署", "办", "委员会", "办公室", "管理局", "监督管理局")
 _OWNER_NOUNS = ("旗下", "母公司", "子公司", "下属", "控股子公司")
 # Class nouns that describe rather than name: "智能制造企业|星河智能…", "机器人公司|云帆机器人".
 _CLASS_NOUNS = ("公司", "企业", "制造企业", "机构", "厂商", "巨头", "龙头", "品牌", "平台", "车企", "药企", "房企", "银行业", "工作室")
@@ -351,8 +352,8 @@ def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
         if any(len(t) > len(suffix) and text.startswith(t, s_end - len(t)) for t in roles):
             continue  # "领队", "队长": the suffix ends a role title, not a name
         head_title = any(text.startswith(t, s_end - 1) and t[0] == suffix[-1] for t in roles)
-        if head_title and text[s_start - 1 : s_start] == suffix[-1]:
-            continue  # "铁道局局长": the first 局 ends the name
+        if head_title and text[s_start - 1 : s_start] in (suffix[-1], "原", "前", "副", "代", "总"):
+            continue  # "铁道局局长", "规划局原局长": the first 局 ends the name
         if s_end < len(text) and s_end not in tok_ending and not _ends_before_role(text, s_end, roles) and not head_title:
             continue
         start = s_start
@@ -369,6 +370,11 @@ def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
         words, has_verb = 0, False
         while i is not None and words < 4:
             tok = toks[i]
+            if tok.text in ("和", "与") and suffix in _GOVERNMENT and words > 0 and i > 0 and toks[i - 1].tag.startswith("n"):
+                # "自然资源和规划局": government bodies join their remits with 和.
+                start, words = tok.start, words + 1
+                i = i - 1 if toks[i - 1].end == tok.start else None
+                continue
             if tok.text in lexicon.name_stop_words or not tok.text.strip() or tok.tag.startswith(_NOT_IN_NAMES):
                 break
             if tok.tag == "x" and not tok.text.isalnum():
@@ -406,8 +412,8 @@ def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
             continue
         if len(suffix) == 1 and len(prefix) < 2:
             continue
-        if suffix in lexicon.industry_suffixes and has_verb:
-            continue
+        if suffix in lexicon.industry_suffixes and (has_verb or len(prefix) < 2):
+            continue  # "客户覆盖汽车", "补材料": a verb and an industry word, no company
         yield Mention(start, s_end, text[start:s_end], "ORG", "suffix", 0.85, kind=category if category != "org" else None)
 
 
@@ -500,8 +506,14 @@ _MEDIA_TITLE = re.compile(r"《(?P<name>[^《》]{2,14}?)》(?=\s*(?:的)?(?:报
 _MEDIA_NAME = re.compile(r"《(?P<name>[^《》]{1,12}(?:日报|晚报|早报|时报|周刊|周报|杂志|报))》")
 
 
+_SOURCE_LINE = re.compile(r"(?:来源|來源|出处|稿源)\s*[:：]\s*(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,12})")
+
+
 def _media_mentions(text: str):
-    """Outlets named in book-title brackets: 据《足球报》报道, 《纽约时报》."""
+    """Outlets named in book-title brackets (据《足球报》报道, 《纽约时报》) or a source line (来源：南方法治报)."""
+    for match in _SOURCE_LINE.finditer(text):
+        start, end = match.span("name")
+        yield Mention(start, end, match.group("name"), "ORG", "media", 0.9, kind="media")
     for pattern in (_MEDIA_TITLE, _MEDIA_NAME):
         for match in pattern.finditer(text):
             start, end = match.span("name")
@@ -617,8 +629,9 @@ def _jieba_mentions(text: str, toks: list[Tok], lexicon: Lexicon, is_common_word
     for i, tok in enumerate(toks):
         word = tok.text
         prev = toks[i - 1] if i > 0 else None
-        if tok.tag in ("nr", "nrfg") and len(word) == 2 and prev is not None and prev.end == tok.start \
-                and len(prev.text) == 1 and prev.text in lexicon.surnames and prev.tag.startswith("nr"):
+        if tok.tag in ("nr", "nrfg", "nz", "ns") and len(word) == 2 and prev is not None and prev.end == tok.start \
+                and len(prev.text) == 1 and prev.text in lexicon.surnames and prev.tag.startswith(("nr", "n")) \
+                and (tok.tag.startswith("nr") or prev.tag.startswith("nr")) and not is_common_word(word):
             # 李/卫东: the segmenter cut the surname off.
             yield Mention(prev.start, tok.end, prev.text + word, "PERSON", "jieba", 0.65)
             continue

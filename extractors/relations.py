@@ -73,6 +73,8 @@ _TIME = re.compile(
 )
 # "总部位于深圳的智能制造企业星河智能": 的 and a description ending in a class noun.
 _DESCRIBED = re.compile(r"的[\u4e00-\u9fff]{0,8}(企业|公司|集团|机构|厂商|品牌|平台|组织|球队|俱乐部)")
+_SOURCE_CUE = re.compile(r"(来源|來源|出处|稿源)\s*[:：]\s*$")
+_COMPANY_HEADS = ("董事长", "总裁", "首席执行官", "CEO", "总经理", "执行长", "行政总裁", "掌门人")
 _HANZI_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _CLAUSE = re.compile(r"[，,；;：:—]|——")
 
@@ -346,6 +348,11 @@ def appositive(doc: Doc, context: DocContext) -> Iterator[Relation]:
                 continue
             seen.add(relation)
             yield Relation(m, relation, org, (m.role_start, m.start), "appositive", index, confidence, role=role)
+        if how == "adjacent":
+            party = next((q for q in context.mentions if q.end == org.start and q.type == "ORG" and q is not org), None)
+            if party is not None and m.role_category == "member_of":
+                # "民生同盟立法会议员邝志恒": a member of the party too.
+                yield Relation(m, "member_of", party, (party.start, m.start), "appositive", index, confidence * 0.9, role=m.role)
         owner = _owner_of(context, org)
         if owner is not None and m.role_category in ("leads", "works_for", "member_of"):
             yield Relation(m, "works_for", owner, (m.role_start, m.start), "appositive", index, confidence * 0.9, role=m.role)
@@ -390,7 +397,19 @@ def _role_org(context: DocContext, person: Mention, s_start: int, s_end: int):
             return org, "adjacent"
         if re.fullmatch(r"(及其|和其|其|的)?[\u4e00-\u9fff]{0,4}", gap) and not any(org.end <= m.start < person.role_start for m in context.mentions):
             return org, "sentence"  # "东升货运及其营运总监张伟伦"
+    if text[person.role_start - 1 : person.role_start] == "其":
+        # "通过其董事长何志军": its chairman — the organisation the sentence is about.
+        orgs = [m for m in context.mentions if s_start <= m.start < person.role_start and m.type == "ORG"]
+        if orgs:
+            return orgs[0], "sentence"
     if person.role_category == "media":
+        in_line = [m for m in context.mentions if s_start <= m.start < s_end and m.type == "ORG"
+                   and (context.entities[m.key].kind == "media" or m.source == "media")]
+        if in_line:
+            return in_line[-1], "sentence"
+        sources = [m for m in context.mentions if m.source == "media" and _SOURCE_CUE.search(text[max(0, m.start - 4) : m.start])]
+        if sources:
+            return sources[0], "sentence"  # "来源：南方法治报" … "本报讯（记者 韩立新）"
         outlets = [m for m in context.mentions if m.type == "ORG" and context.entities[m.key].kind == "media"]
         if not outlets:
             outlets = [m for m in context.mentions if m.type == "ORG" and re.search(r"(新闻|日报|晚报|时报|周刊|电视台|通讯社|报|社|网)$", m.key)]
@@ -408,7 +427,8 @@ def _role_org(context: DocContext, person: Mention, s_start: int, s_end: int):
         return in_sentence[0], "sentence"
     if dominant and dominant in keys:
         return next(m for m in in_sentence if m.key == dominant), "sentence"
-    if not keys and dominant and person.role_category in ("leads", "founded"):
+    company_head = person.role_category == "leads" and person.role and person.role.lstrip("前原现任时新候代理首") in _COMPANY_HEADS
+    if not keys and dominant and (person.role_category == "founded" or company_head):
         # "联合创始人John来接手": of the article's company. A lawyer or judge needs their body named.
         return context.first_mention(dominant), "document"
     return None, None
@@ -464,6 +484,29 @@ def _role_title_pattern(lexicon: Lexicon) -> re.Pattern:
     if cached is None:
         cached = _TRIGGER_CACHE[("roles", id(lexicon))] = re.compile("|".join(map(re.escape, sorted(lexicon.roles, key=len, reverse=True))))
     return cached
+
+
+_MEMBERSHIP = ("党", "同盟", "联盟", "阵线", "协会", "学会", "委员会", "议会", "队", "俱乐部")
+
+
+@registry.register("affiliation")
+def affiliation(doc: Doc, context: DocContext) -> Iterator[Relation]:
+    """``工商专业联盟的梁国栋``: a person introduced by their organisation — member of a party,
+    league or club; working for anything else."""
+    text = context.text
+    for index, (s_start, s_end) in enumerate(context.sentences):
+        mentions = context.mentions_in(s_start, s_end)
+        for org, person in zip(mentions, mentions[1:]):
+            if org.type != "ORG" or person.type != "PERSON" or person.role or person.source in ("pronoun", "rolenoun"):
+                continue
+            if text[org.end : person.start] != "的" or context.preceded_by(org.start, ("对", "向", "给", "与", "和", "跟", "同")):
+                continue
+            before = _token_before(context, org.start)
+            if before is not None and before.tag.startswith("v") and before.end == org.start:
+                continue  # "执掌OpenAI的奥特曼": a relative clause, handled by svo
+            name = context.entities[org.key].name if org.key in context.entities else org.text
+            relation = "member_of" if name.endswith(_MEMBERSHIP) or context.entities.get(org.key) and context.entities[org.key].kind in ("party", "team") else "works_for"
+            yield Relation(person, relation, org, (org.end, person.start), "affiliation", index, BASE["appositive"] * 0.8)
 
 
 # --- possessive: units, boards, relational nouns --------------------------------------------------
@@ -974,7 +1017,7 @@ def generic(doc: Doc, context: DocContext) -> Iterator[Relation]:
 #: Extractors run by default, in this order.
 # ``generic`` is opt-in (``--extractor``): on the sample and held-out articles it added more
 # wrong edges than right ones.
-DEFAULT_EXTRACTORS = ("appositive", "copular", "possessive", "subsidiary", "peer", "svo", "reporting")
+DEFAULT_EXTRACTORS = ("appositive", "copular", "affiliation", "possessive", "subsidiary", "peer", "svo", "reporting")
 
 
 def get_extractor(name: str) -> Extractor:

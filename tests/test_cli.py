@@ -114,7 +114,7 @@ def test_nothing_readable_exits_nonzero_without_output(tmp_path, args):
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["build", "--extractor", "nope", str(SAMPLES)], "No extractor 'nope'. Available: appositive, copular, generic, peer, possessive, reporting, subsidiary, svo"),
+        (["build", "--extractor", "nope", str(SAMPLES)], "No extractor 'nope'. Available: affiliation, appositive, copular, generic, peer, possessive, reporting, subsidiary, svo"),
         (["build", "--script", "latin", str(SAMPLES)], "'latin' is not one of: hans, hant"),
         (["build", "--model", "no_such_model", str(SAMPLES)], "Cannot load spaCy pipeline 'no_such_model'"),
         (["eval", "--gold", "{tmp}", str(SAMPLES)], "not a gold file (no *.json gold files)"),
