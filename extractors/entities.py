@@ -336,7 +336,8 @@ _NOT_IN_NAMES = ("p", "c", "r", "m", "q", "u", "y", "e", "o", "w", "f", "t", "zg
 _GOVERNMENT = ("局", "部", "委", "厅", "署", "办", "委员会", "办公室", "管理局", "监督管理局")
 _OWNER_NOUNS = ("旗下", "母公司", "子公司", "下属", "控股子公司")
 # Class nouns that describe rather than name: "智能制造企业|星河智能…", "机器人公司|云帆机器人".
-_CLASS_NOUNS = ("公司", "企业", "制造企业", "机构", "厂商", "巨头", "龙头", "品牌", "平台", "车企", "药企", "房企", "银行业", "工作室")
+_CLASS_NOUNS = ("公司", "企业", "制造企业", "机构", "厂商", "巨头", "龙头", "品牌", "平台", "车企", "药企", "房企", "银行业", "工作室",
+                "矿企", "国企", "央企", "民企", "外企", "大厂", "矿业巨头", "国有矿企")
 
 
 def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
@@ -414,6 +415,9 @@ def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
             continue
         if suffix in lexicon.industry_suffixes and (has_verb or len(prefix) < 2):
             continue  # "客户覆盖汽车", "补材料": a verb and an industry word, no company
+        place = lexicon.lookup(prefix)
+        if suffix in lexicon.industry_suffixes and place is not None and place.type == "GPE":
+            continue  # "巴西矿业": a country's industry, not a company
         yield Mention(start, s_end, text[start:s_end], "ORG", "suffix", 0.85, kind=category if category != "org" else None)
 
 
@@ -575,6 +579,23 @@ def _translit_run(text: str, pos: int, lexicon: Lexicon) -> int | None:
     return i if parts >= 2 and i - pos >= 4 else None
 
 
+def _name_part_start(text: str, start: int, end: int, lexicon: Lexicon) -> int:
+    """Where a joined name's first part begins: after a title or a place ("巴西总统|若昂·佩雷拉")."""
+    joint = min((p for p in (text.find(j, start, end) for j in _JOINER) if p >= 0), default=end)
+    head = text[start:joint]
+    cut = 0
+    for title in lexicon.roles:
+        at = head.rfind(title)
+        if at >= 0:
+            cut = max(cut, at + len(title))
+    for n in range(len(head) - 1, 1, -1):
+        entry = lexicon.lookup(head[:n])
+        if entry is not None and entry.type in ("GPE", "ORG"):
+            cut = max(cut, n)
+            break
+    return start + cut if joint - (start + cut) >= 1 else start
+
+
 def _name_part_end(text: str, start: int, end: int, toks: list[Tok], chars) -> int:
     """Where the last part of a joined name ends: "德维恩-韦德|加盟", "卡洛斯·门多萨|举行"."""
     joint = max(text.rfind(j, start, end) for j in _JOINER)
@@ -611,6 +632,7 @@ def _translit_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
               if not (m.start() > 0 and text[m.start() - 1] in chars and _HANZI.match(text[m.start() - 1]))]
     for start, end in found:
         end = _name_part_end(text, start, end, toks, chars)
+        start = _name_part_start(text, start, end, lexicon)
         if end - start >= 3:
             yield Mention(start, end, text[start:end], "PERSON", "joined", 0.85)
     # Runs of segmenter tokens made only of transliteration characters, one tagged as a name.

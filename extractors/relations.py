@@ -177,11 +177,12 @@ def _clause_of(clauses, pos):
 
 
 def _in_quote(text: str, start: int, pos: int) -> bool:
+    """Inside quotes or a title in 《》: words there are not the sentence's own statements."""
     depth = 0
     for ch in text[start:pos]:
-        if ch in "“「『":
+        if ch in "“「『《":
             depth += 1
-        elif ch in "”」』":
+        elif ch in "”」』》":
             depth = max(depth - 1, 0)
     return depth > 0
 
