@@ -100,8 +100,11 @@ def collect_aliases(
     for m in persons:
         # 卡洛斯·门多萨 → 门多萨: a foreign name's last part stands for the person.
         parts = re.split(r"[·•‧・-]", m.text)
-        if len(parts) >= 2 and len(parts[-1]) >= 2 and _HANZI.match(parts[-1]) and not lexicon.is_stop(parts[-1]):
-            aliases.setdefault(parts[-1], (base_key(m, lexicon), "PERSON", None, "derived"))
+        if len(parts) >= 2:
+            # 卡洛斯·门多萨 → 门多萨 (the family name), and 卡洛斯 (the given name, as friends say it).
+            for part in (parts[-1], parts[0]):
+                if len(part) >= 2 and _HANZI.match(part) and not lexicon.is_stop(part) and not lexicon.lookup(part):
+                    aliases.setdefault(part, (base_key(m, lexicon), "PERSON", None, "derived"))
     for given, _count in given_names.items():
         # Only when one person in the article has that given name and it is no common word.
         if len({owners[given]}) == 1 and not is_common_word(given) and given not in aliases:

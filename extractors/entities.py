@@ -79,7 +79,7 @@ _DECLARED = re.compile(
     r"(?P<short>[^（()）“”\"「」『』,，。;；、]{1,24}?)[”\"」』]?\s*[)）]"
 )
 # Characters that end a Chinese given name rather than continue it.
-_NAME_STOP = set("说表在的是和与也就对称将已于被把为向等都还又今昨曾则便个一不之了着过来去到从让给跟及或而但并再才只已很最更先后上下里中外称道指透曾亦均皆仍乃即刚话讲问")
+_NAME_STOP = set("说表在的是和与也就对称将已于被把为向等都还又今昨曾则便个一不之了着过来去到从让给跟及或而但并再才只已很最更先后上下里中外称道指透曾亦均皆仍乃即刚话讲问以让")
 _ORG_WORDS = {
     "inc", "corp", "corporation", "group", "labs", "lab", "ai", "bank", "capital", "ventures", "university", "institute",
     "news", "times", "post", "journal", "media", "motors", "technologies", "technology", "foundation", "fund", "partners",
@@ -115,6 +115,7 @@ def find_mentions(
     if extra_aliases:
         candidates += _alias_mentions(text, extra_aliases, starts, ends)
     candidates += _role_mentions(text, toks, lexicon)
+    candidates += _kin_mentions(text, toks, lexicon)
     candidates += _org_mentions(text, toks, lexicon)
     candidates += _recurring_org_mentions(text, lexicon, frequency)
     candidates += _latin_mentions(text, lexicon)
@@ -229,6 +230,21 @@ def _role_pattern(lexicon: Lexicon) -> re.Pattern:
     titles = sorted(lexicon.roles, key=len, reverse=True)
     modifiers = "|".join(ROLE_MODIFIERS)
     return re.compile(rf"(?P<mods>(?:{modifiers})*)(?P<title>{'|'.join(map(re.escape, titles))})")
+
+
+@lru_cache(maxsize=8)
+def _kin_pattern(lexicon: Lexicon) -> re.Pattern:
+    nouns = sorted((n for n, (rel, _) in lexicon.relational_nouns.items() if lexicon.relations[rel].subject == frozenset({"PERSON"})), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, nouns)))
+
+
+def _kin_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
+    """A name right after a kinship or mentor noun is a person: 父亲韩建国, 教练王强, 其长子陈嘉言."""
+    by_start = {t.start: t for t in toks}
+    for match in _kin_pattern(lexicon).finditer(text):
+        found = _name_at(text, match.end(), by_start, lexicon)
+        if found and found[1] == "PERSON" and found[0] - match.end() >= 2:
+            yield Mention(match.end(), found[0], text[match.end() : found[0]], "PERSON", "role", 0.85)
 
 
 def _role_mentions(text: str, toks: list[Tok], lexicon: Lexicon):

@@ -411,7 +411,10 @@ def _role_org(context: DocContext, person: Mention, s_start: int, s_end: int):
         sources = [m for m in context.mentions if m.source == "media" and _SOURCE_CUE.search(text[max(0, m.start - 4) : m.start])]
         if sources:
             return sources[0], "sentence"  # "来源：南方法治报" … "本报讯（记者 韩立新）"
-        outlets = [m for m in context.mentions if m.type == "ORG" and context.entities[m.key].kind == "media"]
+        # Otherwise the one outlet of the page header; an outlet the article cites (据法新社报道) employs no byline.
+        header_end = context.sentences[min(3, len(context.sentences) - 1)][1]
+        outlets = [m for m in context.mentions if m.type == "ORG" and context.entities[m.key].kind == "media"
+                   and m.start < header_end and not context.preceded_by(m.start, ("据", "據"))]
         if not outlets:
             outlets = [m for m in context.mentions if m.type == "ORG" and re.search(r"(新闻|日报|晚报|时报|周刊|电视台|通讯社|报|社|网)$", m.key)]
         keys = {m.key for m in outlets}
