@@ -430,8 +430,8 @@ def _org_anaphors(text: str, mentions: list[Mention], entities: dict[str, Entity
     added = []
     for match in _ORG_NOUN_RE.finditer(text):
         start, end = match.span()
-        if _inside(taken, start, end) or text[start - 1 : start] in ("母", "子", "分", "总", "本", "原"):
-            continue
+        if _inside(taken, start, end) or text[start - 1 : start] in ("母", "子", "分", "总", "本", "原") or text.endswith(("另一", "另一家", "其他", "别的", "一家"), 0, start):
+            continue  # "另一法院" is another court
         before = [m for m in orgs if m.end <= start]
         fitting = []
         for head in _ORG_NOUNS[match.group()]:  # the noun's own head first: 俱乐部 before 队

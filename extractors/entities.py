@@ -117,7 +117,7 @@ def find_mentions(
     candidates += _role_mentions(text, toks, lexicon)
     candidates += _kin_mentions(text, toks, lexicon)
     candidates += _org_mentions(text, toks, lexicon)
-    candidates += _recurring_org_mentions(text, lexicon, frequency)
+    candidates += _recurring_org_mentions(text, lexicon, frequency, starts)
     candidates += _latin_mentions(text, lexicon)
     candidates += _nickname_mentions(text)
     candidates += _team_mentions(text, toks, lexicon, is_common_word)
@@ -131,9 +131,17 @@ def find_mentions(
     ]
     known_ends = {(c.end, c.start) for c in candidates if c.source in ("alias", "derived", "gazetteer")}
     anchored = [(c.start, c.end) for c in candidates if c.source == "role"]
+    def junk_before_known(c: Mention) -> bool:
+        for end, start in known_ends:
+            if end == c.end and c.start < start:
+                place = lexicon.lookup(text[c.start : start])
+                if place is None or place.type != "GPE":  # "印尼外交部" keeps its country
+                    return True
+        return False
+
     candidates = [
         c for c in candidates
-        if not (c.source == "suffix" and any(end == c.end and c.start < start for end, start in known_ends))
+        if not (c.source == "suffix" and junk_before_known(c))
         and not (c.source == "suffix" and any(c.start <= s and e <= c.end for s, e in anchored))
     ]  # "投资星河智能": the known name 星河智能 with a verb before it; "CTO王浩然加盟深维智能": a person inside
     return _select(candidates)
@@ -434,6 +442,11 @@ def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
         place = lexicon.lookup(prefix)
         if suffix in lexicon.industry_suffixes and place is not None and place.type == "GPE":
             continue  # "巴西矿业": a country's industry, not a company
+        if category == "board" and prefix:
+            # "曜驰汽车董事会": the board alone; the company before it is found on its own
+            # (recurring name, gazetteer) and becomes the board's owner.
+            yield Mention(s_start, s_end, suffix, "ORG", "suffix", 0.85, kind="board")
+            continue
         yield Mention(start, s_end, text[start:s_end], "ORG", "suffix", 0.85, kind=category if category != "org" else None)
 
 
@@ -441,7 +454,7 @@ _COMPANY_TITLES = ("董事长", "总经理", "总裁", "首席执行官", "CEO",
 _NOT_NAME_CHARS = set("的了是在和与及或也都就又把被对向从给为将于其这那该每各个们我你他她它之所以而但并且")
 
 
-def _recurring_org_mentions(text: str, lexicon: Lexicon, frequency) -> Iterable[Mention]:
+def _recurring_org_mentions(text: str, lexicon: Lexicon, frequency, starts: set[int]) -> Iterable[Mention]:
     """Unknown company names the article keeps using: 晶禾半导体 (晶禾 ×8), 恒锂新能源, 联曜电子.
 
     Before an organisation suffix, a company title (晶禾董事长) or a ticker (（6789）), the
@@ -466,6 +479,8 @@ def _recurring_org_mentions(text: str, lexicon: Lexicon, frequency) -> Iterable[
                 continue
             if frequency(stem) >= 20 or lexicon.is_stop(stem) or stem in lexicon.roles or stem in lexicon.generic_prefixes:
                 continue
+            if start - n not in starts:
+                continue  # "控告|东升": a name starts a word
             if text.count(stem) >= 2 and not any(stem.endswith(s) for s in lexicon.org_suffixes):
                 best = stem
                 break

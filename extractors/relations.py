@@ -244,6 +244,12 @@ def _gap_ok(context: DocContext, start: int, end: int, *, allow_nouns: bool = Fa
             pos += 1
             continue
         word, tag = tok.text, tok.tag
+        if word == "以" and "为由" in text[tok.end : end]:
+            pos = text.index("为由", tok.end, end) + 2  # "以侵犯专利为由": a reason, not a subject
+            continue
+        if word in ("（", "(") and re.match(r"[（(][^（）()]{1,12}[)）]", text[pos:end]):
+            pos += re.match(r"[（(][^（）()]{1,12}[)）]", text[pos:end]).end()  # "大众汽车（中国）"
+            continue
         if word in ("是",) or any(word.startswith(g) for g in _GENERIC_PEOPLE):
             return False
         if word == "的" and not in_phrase and tok.end < end:
@@ -327,7 +333,7 @@ def appositive(doc: Doc, context: DocContext) -> Iterator[Relation]:
     text, lexicon = context.text, context.lexicon
     relation_of = {"leads": "leads", "works_for": "works_for", "founded": "founded", "member_of": "member_of", "media": "works_for"}
     for m in context.mentions:
-        if not m.role or m.role_start is None:
+        if not m.role or m.role_start is None or m.role_category not in relation_of:
             continue
         index = _sentence_of(context, m.start)
         s_start, s_end = context.sentences[index]
@@ -338,6 +344,8 @@ def appositive(doc: Doc, context: DocContext) -> Iterator[Relation]:
         seen = set()
         previous_end = max(org.end, m.role_start)
         for role, category, title_start in m.extra.get("roles") or [(m.role, m.role_category, m.role_start)]:
+            if category not in relation_of:
+                continue  # "名将", "选手": a description of the person, no organisation
             relation = relation_of[category]
             before_title = text[min(previous_end, title_start) : title_start]
             previous_end = title_start + len(role.lstrip("前原现任时新候代理首"))
@@ -396,6 +404,9 @@ def _role_org(context: DocContext, person: Mention, s_start: int, s_end: int):
         gap = text[org.end : person.role_start] if org.end <= person.role_start else ""
         if re.fullmatch(r"(的|之|\s|另一位|另一名|一位|首位|前|原|现任)*", gap):
             return org, "adjacent"
+        gap = re.sub(r"[（(][^（）()]{1,12}[)）]", "", gap)
+        if re.fullmatch(r"(的|之|\s|另一位|另一名|一位|首位|前|原|现任)*", gap):
+            return org, "adjacent"  # "晶禾半导体（6789）副总经理"
         if re.fullmatch(r"(及其|和其|其|的)?[\u4e00-\u9fff]{0,4}", gap) and not any(org.end <= m.start < person.role_start for m in context.mentions):
             return org, "sentence"  # "东升货运及其营运总监张伟伦"
     if text[person.role_start - 1 : person.role_start] == "其":
@@ -404,10 +415,10 @@ def _role_org(context: DocContext, person: Mention, s_start: int, s_end: int):
         if orgs:
             return orgs[0], "sentence"
     if person.role_category == "media":
-        in_line = [m for m in context.mentions if s_start <= m.start < s_end and m.type == "ORG"
+        in_line = [m for m in context.mentions if s_start <= m.start < person.role_start and m.type == "ORG"
                    and (context.entities[m.key].kind == "media" or m.source == "media")]
         if in_line:
-            return in_line[-1], "sentence"
+            return in_line[-1], "sentence"  # "【环球网报道 记者 赵明远】据共同社…": the outlet before the title
         sources = [m for m in context.mentions if m.source == "media" and _SOURCE_CUE.search(text[max(0, m.start - 4) : m.start])]
         if sources:
             return sources[0], "sentence"  # "来源：南方法治报" … "本报讯（记者 韩立新）"
@@ -464,6 +475,8 @@ def copular(doc: Doc, context: DocContext) -> Iterator[Relation]:
                 continue
             title = match.group()
             category = lexicon.roles[title]
+            if category not in relation_of:
+                continue
             head = t_start + 1 if title[0] in "部局院厅署处市省校社行会队长" else t_start
             orgs = [m for m in context.mentions if s_start <= m.start and m.end <= head and m.type in ("ORG", "GPE")]
             if not orgs or (orgs[-1].end < t_start and text[orgs[-1].end : t_start] not in ("的", "之")):
@@ -897,13 +910,18 @@ def _objects(context, t_end, c_end, types):
     if len(after) > 1 and after[1].owner is first and _object_gap_ok(gap):
         first, after = after[1], after[1:]  # "离开OpenAI董事会": the board, not its owner
         gap = ""
-    while len(after) > 1 and (_is_modifier(context, first) or text[first.end : first.end + 1] in "籍裔") and first.type not in types and _object_gap_ok(gap):
+    while len(after) > 1 and _object_gap_ok(gap) and (
+        (_is_modifier(context, first) or text[first.end : first.end + 1] in "籍裔") and first.type not in types
+        or _qualifies_person(context, first, after[1]) and after[1].type in types
+    ):
         first, after = after[1], after[1:]  # "任命原国奥队助理教练李卫东", "师从复旦大学经济学院教授许国平"
         gap = ""
     if len(after) > 1 and text[first.end : after[1].start] in ("“", "「") and after[1].type in types:
         first, after = after[1], after[1:]  # "工作室“拾光设计”": the quoted name
     if first.role_start is not None and t_end <= first.role_start:
         gap = text[t_end : first.role_start]  # "感谢院长张正平": the title belongs to the name
+        if len(gap.lstrip("了")) <= 2:
+            gap = ""  # "表扬资深工程师陈柏翰"
     if first.type not in types or not _object_gap_ok(gap):
         return []
     objects = [first]
@@ -921,8 +939,13 @@ def _objects(context, t_end, c_end, types):
 _DESCRIPTOR_GAP = ("竞争对手", "对手", "老东家", "前东家", "新东家", "母公司", "子公司", "东家")
 
 
+def _qualifies_person(context: DocContext, m: Mention, nxt: Mention) -> bool:
+    """``房屋局局长岑嘉乐``: an organisation right before a titled person describes them."""
+    return nxt.type == "PERSON" and nxt.role_start is not None and m.end - 1 <= nxt.role_start <= m.end + 2
+
+
 def _object_gap_ok(gap: str) -> bool:
-    gap = gap.strip()
+    gap = re.sub(r"[（(][^（）()]{1,12}[)）]", "", gap).strip()
     if not gap or gap.lstrip("了") in _DESCRIPTOR_GAP:
         return True
     if gap.endswith(("“", "「")) and len(gap) <= 12 and not any(c in gap for c in "，,。；;：:"):
@@ -981,8 +1004,11 @@ def reporting(doc: Doc, context: DocContext) -> Iterator[Relation]:
                 and o.type in ("ORG", "PERSON", "GPE", "PRODUCT") and not _is_modifier(context, o)
             ]
             if later:
+                clause_end = next((i for i in range(cue.end(), s_end) if text[i] in "，,。；;"), s_end)
+                named = [o for o in later if o.type != "GPE" and o.start < clause_end]
+                target = named[0] if named and later[0].type == "GPE" else later[0]  # "巴西矿业巨头淡水河谷" → the company
                 for outlet in outlets:
-                    yield Relation(outlet, "reported", later[0], cue.span(), "reporting", index, BASE["reporting"])
+                    yield Relation(outlet, "reported", target, cue.span(), "reporting", index, BASE["reporting"])
 
 
 # Verbs that link no two entities by themselves: speech, thought, being, light verbs.
