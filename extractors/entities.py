@@ -86,6 +86,10 @@ _ORG_WORDS = {
     "holdings", "club", "fc", "association", "council", "party", "agency", "ministry", "committee", "research", "studio",
     "studios", "games", "systems", "networks", "review", "press", "company", "co", "ltd", "llc", "plc", "school", "college",
     "office", "department", "league", "united", "city", "team", "council", "verge", "information",
+    "electronics", "microelectronics", "semiconductor", "semiconductors", "energy", "pharma", "pharmaceuticals",
+    "industries", "airlines", "airways", "telecom", "solutions", "software", "robotics", "devices", "materials",
+    "chemicals", "foods", "logistics", "motor", "automotive", "insurance", "securities", "investment", "investments",
+    "financial", "trust", "airport", "hospital", "institute", "agency", "authority", "commission", "bureau",
 }
 _PERSON_VERBS = ("说", "表示", "认为", "写道", "指出", "透露", "称", "坦言", "强调", "回忆", "发文", "发推", "曾经", "本人")
 _MEDIA_CUES_BEFORE = ("据",)
@@ -406,6 +410,8 @@ def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
                 break
             if tok.text in roles or tok.text in _OWNER_NOUNS or tok.text in _CLASS_NOUNS or lexicon.org_suffixes.get(tok.text) in ("unit", "board"):
                 break
+            if len(tok.text) >= 2 and tok.text[-1] in "厂商企" and words == 0:
+                break  # "功率半导体厂|晶禾半导体": a description of the company
             if tok.text in lexicon.relational_nouns:
                 break  # "竞争对手|东升货运": a relation word is no part of the name
             if lexicon.triggers.get(tok.text) and (category == "org" or tok.tag not in ("vn", "j", "n", "nz")):
@@ -418,7 +424,7 @@ def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
             words += 1
             i = i - 1 if i > 0 and toks[i - 1].end == tok.start else None
         # "由澄源资本": a preposition the segmenter glued to the name is no part of it.
-        if text[start] in "由被向对与和从把给将据" and s_start - start >= 3 and not lexicon.lookup(text[start:s_end]):
+        if text[start] in "由被向对与和从把给将据原" and s_start - start >= 3 and not lexicon.lookup(text[start:s_end]):
             start += 1
         # A name does not start with an adverb, a conjunction or (outside team names) a verb:
         # "毕竟公司", "欢迎法院", "构成藐视法庭" are no names; "产业引导基金" keeps its inner verb.
@@ -486,7 +492,7 @@ def _recurring_org_mentions(text: str, lexicon: Lexicon, frequency, starts: set[
                 break
         if best:
             name_end = end if with_suffix else start
-            yield Mention(start - len(best), name_end, text[start - len(best) : name_end], "ORG", "suffix", 0.8)
+            yield Mention(start - len(best), name_end, text[start - len(best) : name_end], "ORG", "derived", 0.8)
 
 
 def _ends_before_role(text: str, pos: int, roles: dict[str, str]) -> bool:

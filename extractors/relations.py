@@ -74,6 +74,7 @@ _TIME = re.compile(
 # "总部位于深圳的智能制造企业星河智能": 的 and a description ending in a class noun.
 _DESCRIBED = re.compile(r"的[\u4e00-\u9fff]{0,8}(企业|公司|集团|机构|厂商|品牌|平台|组织|球队|俱乐部)")
 _SOURCE_CUE = re.compile(r"(来源|來源|出处|稿源)\s*[:：]\s*$")
+_TEAMS = ("团队", "小组", "组", "委员会", "董事会", "理事会", "队")
 _COMPANY_HEADS = ("董事长", "总裁", "首席执行官", "CEO", "总经理", "执行长", "行政总裁", "掌门人")
 _HANZI_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _CLAUSE = re.compile(r"[，,；;：:—]|——")
@@ -349,7 +350,9 @@ def appositive(doc: Doc, context: DocContext) -> Iterator[Relation]:
             relation = relation_of[category]
             before_title = text[min(previous_end, title_start) : title_start]
             previous_end = title_start + len(role.lstrip("前原现任时新候代理首"))
-            if category == "leads" and before_title and _HANZI_RUN.fullmatch(before_title.lstrip("、兼和及暨")) and not re.fullmatch(
+            if category == "leads" and how != "adjacent" and role.lstrip("前原现任时新候代理首") not in _COMPANY_HEADS:
+                relation = "works_for"  # "灵犀科技副总裁、商业化负责人赵琳": head of something, not of the company
+            elif category == "leads" and before_title and _HANZI_RUN.fullmatch(before_title.lstrip("、兼和及暨")) and not re.fullmatch(
                 r"(的|之|另一位|另一名|一位|首位|前|原|现任|联合|共同)+", before_title.lstrip("、兼和及暨")
             ):
                 relation = "works_for"  # "商业化负责人": heads a function, works for the company
@@ -676,6 +679,8 @@ def svo(doc: Doc, context: DocContext) -> Iterator[Relation]:
                 continue  # "…建设的支持": a noun, not a verb
             if text.startswith(("后的", "前的", "时的", "以来的"), t_end):
                 continue  # "接手后的扩张": a time phrase inside a noun, not a statement
+            if text.startswith(_GENERIC_PEOPLE, t_end) or text.startswith("的" , t_end) and text.startswith(_GENERIC_PEOPLE, t_end + 1):
+                continue  # "所有离职员工": describes the employees
             for relation, kind in lexicon.triggers[trigger]:
                 yield from _svo_one(context, index, clauses, t_start, t_end, trigger, relation, kind)
 
@@ -715,8 +720,8 @@ def _svo_one(context, index, clauses, t_start, t_end, trigger, relation, kind):
         head = [m for m in before if m.end <= _start_with_owner(obj)]
         subjects, dropped = _subjects(context, head, clauses, c_index, _start_with_owner(obj) - 1, subj_types, False)
         entity = context.entities.get(obj.key)
-        if entity is not None and entity.kind in ("unit", "board") and spec.unit_relation:
-            relation = spec.unit_relation
+        if entity is not None and entity.kind in ("unit", "board") and spec.unit_relation and entity.name.endswith(_TEAMS):
+            relation = spec.unit_relation  # "在治理团队工作": a member of the team (a lab or an institute employs)
         for subject in subjects:
             yield _make(context, subject, relation, obj, "verb", t_start, t_end, index, confidence * (0.85 if dropped else 1), c_start)
         return
@@ -852,7 +857,9 @@ def _comitative_chain(context: DocContext, before: list[Mention]) -> list[Mentio
     for previous, m in zip([None, *heads], heads):
         start = _phrase_start(context, m)
         if context.preceded_by(start, _COMITATIVE):
-            chain.append(m)
+            head = next((n for n in heads if n.start > m.end and n.type in ("ORG", "PERSON") and n.start - m.end <= 8
+                         and not any(c in context.text[m.end : n.start] for c in "，,。；;、和与及")), None)
+            chain.append(head if m.type == "GPE" and head is not None else m)  # "与日本功率模组大厂大和微电子"
         elif previous in chain and context.text[previous.end : start] in ("、", "和", "及", "以及"):
             chain.append(m)
     return chain
@@ -887,7 +894,7 @@ def _dropped_subjects(context, clauses, c_index, types, t_start=None):
         c_start, c_end = clauses[index]
         # Only a name before the clause's first verb is its subject ("指控林志远" has none: go further back).
         first_verb = next(
-            (t.start for t in context.toks if c_start <= t.start < c_end and t.tag.startswith("v") and t.text not in _CUE_WORDS
+            (t.start for t in context.toks if c_start <= t.start < c_end and (t.tag.startswith("v") or t.text in context.lexicon.triggers) and t.text not in _CUE_WORDS
              and not any((m.role_start if m.role_start is not None else m.start) <= t.start < m.end for m in context.mentions)),
             c_end,
         )
