@@ -94,10 +94,6 @@ def collect_aliases(
             given_names[m.text[1:]] += 1
             owners[m.text[1:]] = base_key(m, lexicon)
     for m in persons:
-        # A name the article established is found again wherever it stands (许国平 after 许国/平).
-        if len(m.text) >= 3 and _HANZI.match(m.text) and m.source in ("role", "gazetteer", "joined"):
-            aliases.setdefault(m.text, (base_key(m, lexicon), "PERSON", None, "derived"))
-    for m in persons:
         # 卡洛斯·门多萨 → 门多萨: a foreign name's last part stands for the person.
         parts = re.split(r"[·•‧・-]", m.text)
         if len(parts) >= 2:
@@ -105,6 +101,10 @@ def collect_aliases(
             for part in (parts[-1], parts[0]):
                 if len(part) >= 2 and _HANZI.match(part) and not lexicon.is_stop(part) and not lexicon.lookup(part):
                     aliases.setdefault(part, (base_key(m, lexicon), "PERSON", None, "derived"))
+    for m in persons:
+        # A name the article established is found again wherever it stands (许国平 after 许国/平).
+        if len(m.text) >= 3 and _HANZI.match(m.text) and m.source in ("role", "gazetteer", "joined"):
+            aliases.setdefault(m.text, (base_key(m, lexicon), "PERSON", None, "derived"))
     for given, _count in given_names.items():
         # Only when one person in the article has that given name and it is no common word.
         if len({owners[given]}) == 1 and not is_common_word(given) and given not in aliases:

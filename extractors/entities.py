@@ -485,8 +485,9 @@ def _recurring_org_mentions(text: str, lexicon: Lexicon, frequency, starts: set[
                 continue
             if frequency(stem) >= 20 or lexicon.is_stop(stem) or stem in lexicon.roles or stem in lexicon.generic_prefixes:
                 continue
-            if start - n not in starts:
-                continue  # "控告|东升": a name starts a word
+            before = text[start - n - 1 : start - n]
+            if start - n not in starts and before and "\u4e00" <= before <= "\u9fff" and before not in "厂商企司":
+                continue  # "控告|东升": a name starts a word (or follows a description: 半导体厂|晶禾)
             if text.count(stem) >= 2 and not any(stem.endswith(s) for s in lexicon.org_suffixes):
                 best = stem
                 break
