@@ -112,7 +112,7 @@ def collect_aliases(
             if len(same) == 1:
                 aliases[given] = (owners[given], "PERSON", None, "derived")
     for m in mentions:
-        if m.type == "ORG" and m.source == "suffix" and m.kind is None:
+        if m.type == "ORG" and m.source in ("suffix", "derived") and m.kind is None and m.key is None:
             for short in org_short_forms(m.text, lexicon, frequency=frequency, is_known_place=is_known_place):
                 aliases.setdefault(short, (base_key(m, lexicon), "ORG", None, "derived"))
     for m in mentions:

@@ -448,6 +448,8 @@ def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
         place = lexicon.lookup(prefix)
         if suffix in lexicon.industry_suffixes and place is not None and place.type == "GPE":
             continue  # "巴西矿业": a country's industry, not a company
+        if suffix in lexicon.industry_suffixes and text[s_end : s_end + 1] in ("厂", "商", "企", "业"):
+            continue  # "功率半导体厂": a kind of maker, not a name
         if category == "board" and prefix:
             # "曜驰汽车董事会": the board alone; the company before it is found on its own
             # (recurring name, gazetteer) and becomes the board's owner.
@@ -579,7 +581,7 @@ def _team_mentions(text: str, toks: list[Tok], lexicon: Lexicon, is_common_word)
 
 
 _LAUNCHED = re.compile(
-    r"(?P<verb>发布|推出|上线|开发|研发|打造|亮相|创办|创立|成立|创建)了?(?:新一代|新款|全新|最新|首款|自研|独立)?[^“”，。]{0,8}?“(?P<name>[^“”，。]{2,16})”"
+    r"(?P<verb>发布|推出|上线|开发|研发|打造|亮相|创办|创立|成立|创建|设立)了?(?:新一代|新款|全新|最新|首款|自研|独立)?[^“”「」，。]{0,12}?[“「](?P<name>[^“”「」，。]{2,16})[”」]"
 )
 
 

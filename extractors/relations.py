@@ -284,8 +284,10 @@ def _is_modifier(context: DocContext, m: Mention) -> bool:
     for other in context.mentions:
         if other.start in (m.end, m.end + 1) and (other.start == m.end or text[m.end] == "的"):
             return other.owner is m or other.start == m.end or (other.role_start is not None)
-        if other.role_start is not None and m.end <= other.role_start <= m.end + 1 and other.start > m.end:
-            return True
+        if other.role_start is not None and other.start > m.end and (
+            m.end <= other.role_start <= m.end + 1 or re.fullmatch(r"[（(][^（）()]{1,12}[)）]", text[m.end : other.role_start])
+        ):
+            return True  # "晶禾半导体（6789）研发副总经理黄志远"
     return False
 
 
@@ -482,9 +484,13 @@ def copular(doc: Doc, context: DocContext) -> Iterator[Relation]:
                 continue
             head = t_start + 1 if title[0] in "部局院厅署处市省校社行会队长" else t_start
             orgs = [m for m in context.mentions if s_start <= m.start and m.end <= head and m.type in ("ORG", "GPE")]
-            if not orgs or (orgs[-1].end < t_start and text[orgs[-1].end : t_start] not in ("的", "之")):
+            if not orgs:
                 continue
             org = orgs[-1]
+            right_after = next((c for c in _COPULA if text.endswith(c, 0, t_start)), None)
+            if org.end < t_start and text[org.end : t_start] not in ("的", "之"):
+                if not right_after or org.type != "ORG":
+                    continue  # "转战联曜电子出任技术长": the title right after the verb is at that company
             c_index = _clause_of(clauses, t_start)
             c_start = clauses[c_index][0]
             window = text[max(c_start, org.start - 10) : _start_with_owner(org)]
@@ -585,6 +591,15 @@ def subsidiary(doc: Doc, context: DocContext) -> Iterator[Relation]:
             owner = owners[-1] if owners and owners[-1].end in (match.start(), match.start() - 1) else (owners[0] if owners else None)
             if unit is not None and owner is not None and unit.key != owner.key:
                 yield Relation(unit, "part_of", owner, match.span(), "subsidiary", index, BASE["possessive"] * (1 if owner.end >= match.start() - 1 else 0.85))
+        for m in mentions:
+            if text.endswith(("子公司「", "子公司“", "子公司《"), 0, m.start) and m.type == "ORG":
+                # "成立100%持股子公司「晶禾先进封装」": a subsidiary of the company the sentence is about.
+                owners = [o for o in mentions if o.end <= m.start and o.type == "ORG" and context.entities.get(o.key) and context.entities[o.key].kind != "board"]
+                owner = owners[-1] if owners else (context.first_mention(context.dominant_org()) if context.dominant_org() else None)
+                board = next((o for o in mentions if o.end <= m.start and o.kind == "board" and o.owner is not None), None)
+                owner = board.owner if board is not None and not owners else owner
+                if owner is not None and owner.key != m.key:
+                    yield Relation(m, "part_of", owner, (m.start - 4, m.start), "subsidiary", index, BASE["possessive"] * 0.85)
         for x, y in zip(mentions, mentions[1:]):
             between = _BECOMES.fullmatch(text[x.end : y.start])
             tail = _SUB_NOUN.match(text, y.end)
@@ -735,8 +750,10 @@ def _svo_one(context, index, clauses, t_start, t_end, trigger, relation, kind):
     if not objects:
         objects = _attitude_object(context, before, subjects, obj_types, relation)
     implicit = False
-    if not objects and (kind == "intransitive" or text[t_end : t_end + 5].lstrip("了").startswith(_GENERIC_ORG)):
-        implicit = "ORG" in obj_types
+    rest = text[t_end:c_end].lstrip("了过着掉")
+    bare = not rest or rest[0] in "，,。；;！？!?、…—」”" or rest.startswith(("后", "前", "时", "以来", "一事", "一职"))
+    if not objects and (kind == "intransitive" and bare or text[t_end : t_end + 5].lstrip("了").startswith(_GENERIC_ORG)):
+        implicit = "ORG" in obj_types  # "辞职了。", "离开公司": the organisation is understood
     if not subjects or (not objects and not implicit):
         return
     if dropped:
@@ -929,6 +946,10 @@ def _objects(context, t_end, c_end, types):
         gap = text[t_end : first.role_start]  # "感谢院长张正平": the title belongs to the name
         if len(gap.lstrip("了")) <= 2:
             gap = ""  # "表扬资深工程师陈柏翰"
+    if first.type not in types and len(after) > 1 and after[1].type in types and _object_gap_ok(gap):
+        between = text[first.end : _start_with_owner(after[1])]
+        if re.fullmatch(r"[\u4e00-\u9fff]{1,6}的", between):
+            first, gap = after[1], ""  # "接手黄志远留下的团队": the team, not the one who left it
     if first.type not in types or not _object_gap_ok(gap):
         return []
     objects = [first]
