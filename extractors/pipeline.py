@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..errors import GuanxiError
 from ..model import Document, Triple
 from .coref import Entity
 from .lexicon import load_lexicon
@@ -85,6 +86,8 @@ def _to_triples(document, text, sentences, relations: Iterable[Relation], entiti
             continue
         if r.modality == "negated" and not settings.keep_negated:
             continue
+        if r.subject.key not in entities or r.object.key not in entities:
+            continue  # a mention no entity stands behind (never expected; never fatal)
         subject, obj = entities[r.subject.key], entities[r.object.key]
         if subject.key == obj.key:
             continue
@@ -122,13 +125,24 @@ def _to_triples(document, text, sentences, relations: Iterable[Relation], entiti
 
 def _worker_extract(args):
     document, settings = args
-    return extract_document(document, settings)
+    return _extract_or_report(document, settings)
 
 
-def extract_corpus(documents: Iterable[Document], settings: Settings = Settings(), *, jobs: int = 1, on_document=None):
+def _extract_or_report(document: Document, settings: Settings) -> ExtractionResult | str:
+    """The result, or a one-line message when extraction of this document failed."""
+    try:
+        return extract_document(document, settings)
+    except GuanxiError:
+        raise
+    except Exception as exc:  # an extraction bug must not cost the user the other articles
+        return f"{document.id}: extraction failed ({type(exc).__name__}: {' '.join(str(exc).split())[:120]}); document skipped"
+
+
+def extract_corpus(documents: Iterable[Document], settings: Settings = Settings(), *, jobs: int = 1, on_document=None, on_error=None):
     """Extract every document, in order; ``on_document(result)`` is called as each finishes.
 
-    ``jobs > 1`` spreads documents over processes; each loads the pipeline once.
+    ``jobs > 1`` spreads documents over processes; each loads the pipeline once. A
+    document whose extraction fails is reported through ``on_error(message)`` and skipped.
     """
     documents = list(documents)
     results: list[ExtractionResult] = []
@@ -136,14 +150,21 @@ def extract_corpus(documents: Iterable[Document], settings: Settings = Settings(
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for result in pool.map(_worker_extract, [(d, settings) for d in documents], chunksize=4):
-                results.append(result)
-                if on_document:
-                    on_document(result)
+            outcomes = pool.map(_worker_extract, [(d, settings) for d in documents], chunksize=4)
+            for outcome in outcomes:
+                _collect(outcome, results, on_document, on_error)
         return results
     for document in documents:
-        result = extract_document(document, settings)
-        results.append(result)
-        if on_document:
-            on_document(result)
+        _collect(_extract_or_report(document, settings), results, on_document, on_error)
     return results
+
+
+def _collect(outcome, results, on_document, on_error) -> None:
+    if isinstance(outcome, str):
+        if on_error is None:
+            raise RuntimeError(outcome)
+        on_error(outcome)
+    else:
+        results.append(outcome)
+    if on_document:
+        on_document(outcome)

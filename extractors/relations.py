@@ -26,6 +26,7 @@ from typing import Protocol
 import catalogue
 from spacy.tokens import Doc
 
+from .coref import Entity
 from .entities import Mention, Tok
 from .lexicon import Lexicon
 
@@ -388,7 +389,14 @@ def _country_of(context: DocContext, org: Mention) -> Mention | None:
     for n in (4, 3, 2):
         entry = context.lexicon.lookup(org.text[:n])
         if entry is not None and entry.type == "GPE" and entry.kind == "country" and len(org.text) > n:
-            return Mention(org.start, org.start + n, org.text[:n], "GPE", "gazetteer", 1.0, key=entry.name)
+            country = Mention(org.start, org.start + n, org.text[:n], "GPE", "gazetteer", 1.0, key=entry.name)
+            if entry.name not in context.entities:
+                # The country is named inside the ministry's name only: it becomes an entity of its own.
+                context.entities[entry.name] = Entity(key=entry.name, name=entry.name, type="GPE", kind=entry.kind, gazetteer=True)
+            entity = context.entities[entry.name]
+            entity.aliases.add(country.text)
+            entity.surfaces[country.text] += 1
+            return country
     return None
 
 

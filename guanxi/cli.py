@@ -73,7 +73,12 @@ def _run(paths: list[str], settings, *, jobs: int = 1, progress: bool = True):
     from .extractors.reading import iter_documents
 
     problems: list[str] = []
-    documents = list(iter_documents(paths, on_error=lambda msg: (problems.append(msg), typer.echo(f"error: {msg}", err=True))))
+
+    def report(message: str) -> None:
+        problems.append(message)
+        typer.echo(f"error: {message}", err=True)
+
+    documents = list(iter_documents(paths, on_error=report))
     if not documents:
         raise GuanxiError(Errors.E015.format(paths=", ".join(paths)))
     if progress and len(documents) > 1:
@@ -85,9 +90,11 @@ def _run(paths: list[str], settings, *, jobs: int = 1, progress: bool = True):
             console=Console(stderr=True), transient=True,
         ) as bar:
             task = bar.add_task("extract", total=len(documents))
-            results = extract_corpus(documents, settings, jobs=jobs, on_document=lambda _: bar.advance(task))
+            results = extract_corpus(documents, settings, jobs=jobs, on_document=lambda _: bar.advance(task), on_error=report)
     else:
-        results = extract_corpus(documents, settings, jobs=jobs)
+        results = extract_corpus(documents, settings, jobs=jobs, on_error=report)
+    if not results:
+        raise GuanxiError(Errors.E015.format(paths=", ".join(paths)))
     return results, problems
 
 

@@ -153,3 +153,22 @@ def test_eval_table():
     result = runner.invoke(app, ["eval", "--gold", str(SHARED_GOLD), str(SAMPLES), "--no-details"])
     assert result.exit_code == 0
     assert result.stdout.splitlines()[-1].startswith("overall")
+
+
+def test_a_failing_document_is_reported_and_skipped(tmp_path, monkeypatch):
+    from guanxi.extractors import pipeline
+
+    real = pipeline.extract_document
+
+    def flaky(document, settings=pipeline.Settings()):
+        if document.id == "bad.txt":
+            raise ValueError("boom")
+        return real(document, settings)
+
+    monkeypatch.setattr(pipeline, "extract_document", flaky)
+    (tmp_path / "bad.txt").write_text("张伟离开了华为公司。", encoding="utf-8")
+    (tmp_path / "good.txt").write_text("李强加入了小米公司。", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path)])
+    assert result.exit_code == 0
+    assert "bad.txt: extraction failed (ValueError: boom); document skipped" in result.stderr
+    assert "小米" in result.stdout

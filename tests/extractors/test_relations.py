@@ -149,3 +149,8 @@ def test_more_constructions(text, expected):
         assert not [t for t in triples if t.relation == "invested_in"]
     else:
         assert has_fact(graph, triples, *expected), [(t.subject, t.relation, t.object) for t in triples]
+
+
+def test_country_inside_a_ministry_name_becomes_an_entity():
+    graph, triples = extract_text("中国外交部发言人林泽宇表示反对。", with_graph=True)
+    assert has_fact(graph, triples, "林泽宇", "works_for", "中国")
