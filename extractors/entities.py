@@ -312,6 +312,8 @@ def _name_at(text: str, pos: int, by_start: dict[int, Tok], lexicon: Lexicon) ->
     if translit:
         return translit, "PERSON"
     tok = by_start.get(pos)
+    if tok is not None and len(tok.text) >= 2 and tok.tag in ("n", "v", "vn", "a", "an", "ad") and _HANZI.match(tok.text):
+        return None  # "特首|房屋事务": a word, not a name
     two = text[pos : pos + 2]
     surname_len = 2 if two in lexicon.surnames else 1 if text[pos] in lexicon.surnames else 0
     chars = lexicon.translit_chars

@@ -63,7 +63,7 @@ _PASSIVE = ("被", "遭到", "遭", "受到")
 _AGENT = ("由",)
 _GENERIC_PEOPLE = ("员工", "成员", "人士", "网友", "用户", "人们", "官员", "球迷", "民众", "高管", "职员", "雇员", "工作人员", "发言人", "消息人士", "人物", "专家", "分析师", "记者")
 _GENERIC_ORG = ("公司", "该公司", "这家公司", "团队", "该团队", "集团", "俱乐部", "球队", "董事会")
-_OBJECT_GAP = set("了过着掉到给于在向为这该其那一家个位名") | {"这个", "那个", "这家", "那家", "一家", "一个"}
+_OBJECT_GAP = set("了过着掉到给于在向为这该其那一家个位名前原") | {"这个", "那个", "这家", "那家", "一家", "一个", "现任", "时任"}
 _ADVERBIAL_NOUNS = {
     "近期", "当时", "随后", "此前", "目前", "如今", "去年", "今年", "昨天", "今天", "明年", "此后", "之后", "最近", "日前",
     "远程", "公开", "正式", "官宣", "当年", "后来", "同时", "首次", "再次", "一直", "已经", "本人", "亲自", "共同", "双双", "一起",
@@ -262,8 +262,11 @@ def _gap_ok(context: DocContext, start: int, end: int, *, allow_nouns: bool = Fa
         if tag == "p":
             in_phrase = True
             if word in ("在", "于", "从", "自"):
-                # "在转发语中": the phrase runs to its localizer, whatever stands inside.
-                local = next((t for t in context.toks if pos < t.start < end and t.tag == "f"), None)
+                # "在转发语中", "在当晚发出的内部信中": the phrase runs to its localizer, whatever stands inside.
+                inside = [t for t in context.toks if pos < t.start and t.end <= end]
+                local = next((t for t in reversed(inside) if t.tag == "f" and len(t.text) == 1), None)
+                if local is None:
+                    local = next((t for t in reversed(inside) if t.text[-1] in "中上里内外" and t.tag in ("f", "t", "s", "n")), None)
                 if local is not None:
                     pos = local.end
                     in_phrase = False
@@ -296,6 +299,8 @@ def _eligible_subject(context: DocContext, m: Mention, clause_start: int) -> boo
     text = context.text
     if _is_modifier(context, m):
         return False
+    if text[m.end : m.end + 1] == "的" and any(m.end < o.start <= m.end + 5 and o.type == "PERSON" for o in context.mentions):
+        return False  # "韩雨桐的父亲韩建国": the possessor is not the subject
     if context.preceded_by(m.start, _PREPOSITIONS) and not context.preceded_by(m.start, ("在这", "在其")):
         return False
     after = text[m.end : m.end + 4]
@@ -759,7 +764,8 @@ def _svo_one(context, index, clauses, t_start, t_end, trigger, relation, kind):
         objects = _attitude_object(context, before, subjects, obj_types, relation)
     implicit = False
     rest = text[t_end:c_end].lstrip("了过着掉")
-    bare = not rest or rest[0] in "，,。；;！？!?、…—」”" or rest.startswith(("后", "前", "时", "以来", "一事", "一职"))
+    bare = not rest or rest[0] in "，,。；;！？!?、…—」”" or rest.startswith(("后", "前", "时", "以来", "一事", "一职", "职务", "所有职务", "全部职务", "一切职务"))
+    bare = bare or any(rest.startswith(title) for title in lexicon.roles)  # "卸任董事长": the company is understood
     if not objects and (kind == "intransitive" and bare or text[t_end : t_end + 5].lstrip("了").startswith(_GENERIC_ORG)):
         implicit = "ORG" in obj_types  # "辞职了。", "离开公司": the organisation is understood
     if not subjects or (not objects and not implicit):
