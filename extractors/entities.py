@@ -124,6 +124,8 @@ def find_mentions(
     candidates += _recurring_org_mentions(text, lexicon, frequency, starts)
     candidates += _latin_mentions(text, lexicon)
     candidates += _nickname_mentions(text)
+    candidates += _model_mentions(text, lexicon)
+    candidates += _speaker_mentions(text, toks, lexicon, is_common_word)
     candidates += _team_mentions(text, toks, lexicon, is_common_word)
     candidates += _media_mentions(text)
     candidates += _product_mentions(text)
@@ -595,6 +597,45 @@ def _product_mentions(text: str):
             continue  # "推出“闪亮的产品”": a phrase in quotes, not a name
         etype = "ORG" if match.group("verb") in ("创办", "创立", "成立", "创建") else "PRODUCT"
         yield Mention(start, end, match.group("name"), etype, "suffix", 0.8)
+
+
+_MODEL = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,4})([A-Z][A-Za-z]?\d{1,4}[A-Za-z]{0,3}|[A-Z][a-z]+\s?\d{1,3}[A-Za-z]{0,3})(?![A-Za-z0-9])")
+
+
+def _model_mentions(text: str, lexicon: Lexicon):
+    """A brand the article names elsewhere, then a model code: 曜驰G7, 灵枢M1, 启明X3."""
+    for match in re.finditer(r"([A-Z][A-Za-z]?\d{1,4}[A-Za-z]{0,3})(?![A-Za-z0-9])", text):
+        code_start = match.start()
+        for n in (4, 3, 2):
+            brand = text[code_start - n : code_start]
+            if len(brand) == n and all("\u4e00" <= c <= "\u9fff" for c in brand) and text.count(brand) >= 2 and not lexicon.is_stop(brand):
+                entry = lexicon.lookup(brand)
+                if entry is None or entry.type in ("ORG", "PRODUCT"):
+                    yield Mention(code_start - n, match.end(), text[code_start - n : match.end()], "PRODUCT", "suffix", 0.8)
+                    break
+
+
+_SPEECH = ("表示", "说", "称", "认为", "指出", "透露", "回应", "强调", "坦言", "介绍", "直言", "笑称", "解释", "承认", "告诉")
+
+
+def _speaker_mentions(text: str, toks: list[Tok], lexicon: Lexicon, is_common_word) -> Iterable[Mention]:
+    """A surname and a given name right before a verb of saying, said again elsewhere: 方静表示."""
+    starts = {t.start for t in toks}
+    for verb in _SPEECH:
+        for match in re.finditer(re.escape(verb), text):
+            end = match.start()
+            for n in (4, 3, 2):
+                start = end - n
+                name = text[start:end]
+                if start < 0 or not all("\u4e00" <= c <= "\u9fff" for c in name) or start not in starts:
+                    continue
+                surname = 2 if name[:2] in lexicon.surnames else 1 if name[0] in lexicon.surnames else 0
+                if not surname or len(name) - surname not in (1, 2) or any(c in _NAME_STOP for c in name[surname:]):
+                    continue
+                if is_common_word(name) or lexicon.is_stop(name) or text.count(name) < 2:
+                    continue
+                yield Mention(start, end, name, "PERSON", "jieba", 0.65)
+                break
 
 
 def _nickname_mentions(text: str):
