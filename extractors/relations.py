@@ -793,8 +793,27 @@ def _svo_one(context, index, clauses, t_start, t_end, trigger, relation, kind):
                     yield _make(context, m, relation, obj, kind, t_start, t_end, index, confidence * 0.9, c_start, implicit=implicit)
 
 
+_SPOKEN_ATTITUDES = {"supported", "opposed", "criticized", "praised", "thanked", "accused"}
+
+
+def _speaker(context, subject: Mention, t_start: int, index: int) -> Mention | None:
+    """``佩雷拉说，巴西……支持印尼``: an attitude a spokesperson voices for their country is theirs."""
+    s_start = context.sentences[index][0]
+    text = context.text
+    for m in context.mentions:
+        if m.type == "PERSON" and s_start <= m.start and m.end <= subject.start:
+            between = text[m.end : subject.start]
+            if re.match(r"[\u4e00-\u9fff]{0,6}?(表示|说|称|指出|强调|直言|回应称)[，,：:]", between):
+                return m
+    return None
+
+
 def _make(context, subject, relation, obj, kind, t_start, t_end, index, confidence, c_start, implicit=False):
     text = context.text
+    if relation in _SPOKEN_ATTITUDES and subject.type == "GPE":
+        speaker = _speaker(context, subject, t_start, index)
+        if speaker is not None:
+            subject = speaker
     if kind == "inverse" and obj is not None:
         subject, obj = obj, subject
     # Cues count between the subject (or the clause start) and the trigger.

@@ -13,9 +13,14 @@ from tests.conftest import DEV, SAMPLES, SHARED_GOLD
 runner = CliRunner()
 
 # (corpus, gold, minimum figures reached when the guard was set)
+DATA = DEV.parent
 CORPORA = [
     pytest.param(SAMPLES, SHARED_GOLD, {"pair": 0.95, "typed": 0.9, "typed_precision": 0.9, "entity_recall": 0.95}, id="samples"),
-    pytest.param(DEV / "corpus", DEV / "gold", {"pair": 0.6, "typed": 0.57, "typed_precision": 0.75, "entity_recall": 0.9}, id="held-out"),
+    # Written and annotated by people who never saw the rules; "dev" and "blind" were then used to
+    # improve them, "final" only to measure.
+    pytest.param(DATA / "dev" / "corpus", DATA / "dev" / "gold", {"pair": 0.75, "typed": 0.7, "typed_precision": 0.85, "entity_recall": 0.9}, id="dev"),
+    pytest.param(DATA / "blind" / "corpus", DATA / "blind" / "gold", {"pair": 0.55, "typed": 0.5, "typed_precision": 0.7, "entity_recall": 0.85}, id="blind"),
+    pytest.param(DATA / "final" / "corpus", DATA / "final" / "gold", {"pair": 0.5, "typed": 0.4, "typed_precision": 0.6, "entity_recall": 0.75}, id="final"),
 ]
 
 
