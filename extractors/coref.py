@@ -159,6 +159,8 @@ def org_short_forms(name: str, lexicon: Lexicon, *, frequency=lambda w: 0, is_kn
     for form in forms:
         entry = lexicon.lookup(form)
         # Two characters are a name only if the segmenter rarely sees them as a word (蓝鲸 yes, 港湾 no).
+        if form.endswith(("市", "省", "县", "区", "州", "镇")):
+            continue  # "滨江市" of 滨江市中级人民法院 is the city
         if len(form) >= 2 and form != name and not lexicon.is_stop(form) and form not in lexicon.generic_prefixes \
                 and not (entry is not None and entry.type != "ORG") and (len(form) > 2 or frequency(form) < 100) and form not in good:
             good.append(form)

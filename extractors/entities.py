@@ -394,7 +394,8 @@ def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
         k = bisect.bisect_right(tok_starts, s_start) - 1
         inner = k if k >= 0 and toks[k].start < s_start < toks[k].end else None
         inner_ok = inner is not None and (
-            toks[inner].tag in ("nt", "ns") or (len(suffix) > 1 or head_title) and toks[inner].tag in ("nz", "n", "l", "j")
+            toks[inner].tag in ("nt", "ns")
+            or (len(suffix) > 1 or head_title or len(toks[inner].text) >= 3) and toks[inner].tag in ("nz", "n", "l", "j")
         )  # 国防部/nt, 高等法院/l, 交通部长 — but not 部署/n ("deploy") or 人工智能/n
         if i is None and inner_ok and suffix not in lexicon.industry_suffixes:
             # The suffix ends a word (国防部): the word's head starts the name; walk back from there.
@@ -403,7 +404,7 @@ def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
         words, has_verb = 0, False
         while i is not None and words < 4:
             tok = toks[i]
-            if tok.text in ("和", "与") and suffix in _GOVERNMENT and words > 0 and i > 0 and toks[i - 1].tag.startswith("n"):
+            if tok.text in ("和", "与") and suffix in _GOVERNMENT and (words > 0 or start < s_start) and i > 0 and toks[i - 1].tag[:1] in ("n", "l"):
                 # "自然资源和规划局": government bodies join their remits with 和.
                 start, words = tok.start, words + 1
                 i = i - 1 if toks[i - 1].end == tok.start else None
