@@ -196,10 +196,17 @@ def _resolve_boards(mentions: list[Mention]) -> None:
         if m.kind == "board" and m.owner is not None:
             m.key = m.owner.key + m.text
             qualified.setdefault(m.text, m.key)
+    companies = Counter(m.key for m in mentions if m.type == "ORG" and m.kind is None and m.key)
+    main = companies.most_common(1)[0] if companies else None
     for m in mentions:
         if m.kind == "board" and m.owner is None:
             boards = {k for t, k in qualified.items() if t == m.text}
-            m.key = boards.pop() if len(boards) == 1 else None  # a bare 董事会 of no known organisation
+            if len(boards) == 1:
+                m.key = boards.pop()
+            elif not boards and main is not None and main[1] >= 3:
+                m.key = main[0] + m.text  # "董事会通过…" in an article about one company is its board
+            else:
+                m.key = None  # a bare 董事会 of no known organisation
 
 
 def _latin_tokens(name: str) -> list[str]:
@@ -337,6 +344,8 @@ def _entities(mentions: list[Mention], lexicon: Lexicon) -> dict[str, Entity]:
         entity.aliases.add(m.text)
         if m.source not in ("pronoun", "rolenoun", "orgnoun"):
             written = m.owner.text + m.text if m.owner is not None and m.key == m.owner.text + m.text else m.text
+            if m.kind == "board" and m.key and m.key.endswith(m.text):
+                written = m.key  # a bare 董事会 is shown as whose board it is
             entity.surfaces[written] += 1  # 复旦大学经济学院 is written in full, owner and all
         if m.role and m.role not in entity.roles:
             entity.roles.append(m.role)

@@ -490,8 +490,8 @@ def _recurring_org_mentions(text: str, lexicon: Lexicon, frequency, starts: set[
             stem = text[start - n : start]
             if not all("\u4e00" <= c <= "\u9fff" and c not in _NOT_NAME_CHARS for c in stem):
                 continue
-            if frequency(stem) >= 20 or lexicon.is_stop(stem) or stem in lexicon.roles or stem in lexicon.generic_prefixes:
-                continue
+            if frequency(stem) >= (300 if text.count(stem) >= 2 and with_suffix else 20) or lexicon.is_stop(stem) or stem in lexicon.roles or stem in lexicon.generic_prefixes:
+                continue  # a rare word, or one the article keeps putting before the same kind of suffix (大和微电子)
             before = text[start - n - 1 : start - n]
             if start - n not in starts and before and "\u4e00" <= before <= "\u9fff" and before not in "厂商企司":
                 continue  # "控告|东升": a name starts a word (or follows a description: 半导体厂|晶禾)

@@ -349,6 +349,8 @@ def appositive(doc: Doc, context: DocContext) -> Iterator[Relation]:
         org, how = _role_org(context, m, s_start, s_end)
         if org is None:
             continue
+        if org.kind == "board" and m.role_category == "leads":
+            org = _board_owner(context, org) or org  # "董事局主席": heads the company
         confidence = BASE["appositive"] * (1.0 if how == "adjacent" else CONFIDENCE["implicit_object"] if how == "sentence" else CONFIDENCE["document_default"])
         seen = set()
         previous_end = max(org.end, m.role_start)
@@ -513,6 +515,8 @@ def copular(doc: Doc, context: DocContext) -> Iterator[Relation]:
             c_pos = text.rfind(copula, max(c_start, org.start - 10), _start_with_owner(org))
             persons = [m for m in context.mentions if c_start <= m.start and m.end <= c_pos and m.type == "PERSON"]
             subjects = persons[-1:] or _dropped_subjects(context, clauses, c_index, frozenset({"PERSON"}))
+            if org.kind == "board" and category == "leads":
+                org = _board_owner(context, org) or org  # "董事局主席": heads the company
             for subject in subjects:
                 yield Relation(subject, relation_of[category], org, (t_start, t_end), "copular", index, BASE["appositive"] * 0.95,
                                role=title, time=_time(text, c_start, t_start))
@@ -600,7 +604,7 @@ def subsidiary(doc: Doc, context: DocContext) -> Iterator[Relation]:
         mentions = [m for m in context.mentions_in(s_start, s_end) if m.type in ("ORG", "PRODUCT")]
         for match in _UNDER.finditer(text, s_start, s_end):
             unit = next((m for m in mentions if m.start == match.end()), None)
-            owners = [m for m in mentions if m.end <= match.start()]
+            owners = [_board_owner(context, m) or m for m in mentions if m.end <= match.start()]
             owner = owners[-1] if owners and owners[-1].end in (match.start(), match.start() - 1) else (owners[0] if owners else None)
             if unit is not None and owner is not None and unit.key != owner.key:
                 yield Relation(unit, "part_of", owner, match.span(), "subsidiary", index, BASE["possessive"] * (1 if owner.end >= match.start() - 1 else 0.85))
@@ -808,8 +812,21 @@ def _speaker(context, subject: Mention, t_start: int, index: int) -> Mention | N
     return None
 
 
+_COMPANY_ACTS = {"founded", "owns", "acquired", "invested_in", "develops", "partnered_with", "sued", "purchased_from", "competes_with"}
+
+
+def _board_owner(context, m: Mention) -> Mention | None:
+    """The company a board belongs to (a mention of it), for what the board does in its name."""
+    if m.kind != "board" or not m.key:
+        return None
+    owner_key = m.owner.key if m.owner is not None else m.key[: -len(m.text)] if m.key.endswith(m.text) else None
+    return context.first_mention(owner_key) if owner_key else None
+
+
 def _make(context, subject, relation, obj, kind, t_start, t_end, index, confidence, c_start, implicit=False):
     text = context.text
+    if relation in _COMPANY_ACTS and subject.kind == "board":
+        subject = _board_owner(context, subject) or subject  # "董事会通过…成立子公司": the company founds it
     if relation in _SPOKEN_ATTITUDES and subject.type == "GPE":
         speaker = _speaker(context, subject, t_start, index)
         if speaker is not None:
@@ -983,6 +1000,9 @@ def _objects(context, t_end, c_end, types):
         between = text[first.end : _start_with_owner(after[1])]
         if re.fullmatch(r"[\u4e00-\u9fff]{1,6}的", between):
             first, gap = after[1], ""  # "接手黄志远留下的团队": the team, not the one who left it
+            later = after[after.index(first) + 1 :]
+            if later and later[0].owner is first:
+                first = later[0]  # "…留下的SiC元件团队": the team, not its owner
     if first.type not in types or not _object_gap_ok(gap):
         return []
     objects = [first]
