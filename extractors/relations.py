@@ -759,6 +759,10 @@ def _svo_one(context, index, clauses, t_start, t_end, trigger, relation, kind):
         return
     subjects, dropped = _subjects(context, before, clauses, c_index, t_start, subj_types, spec.symmetric)
     objects = _objects(context, t_end, c_end, obj_types)
+    objects = [
+        (_board_owner(context, o) or o) if o.kind == "board" and any(text.startswith(t, o.end) for t in lexicon.roles) else o
+        for o in objects
+    ]  # "卸任董事局主席": leaves the company's chair
     if spec.symmetric and not objects:
         comitative = [m for m in _comitative_chain(context, before) if m.type in obj_types]
         if comitative:
