@@ -24,6 +24,7 @@ from .text import normalize_key
 __all__ = ["Entity", "unit_stem", "base_key", "collect_aliases", "resolve_mentions", "add_pronouns"]
 
 _CALLED = re.compile(r"(?:戏称|谑称|戏谑|昵称|人称|称|叫)其为[“\"「『]?(?P<alias>[^”\"」』，,。]{2,16})[”\"」』]")
+_HONORIFICS = ("老师", "教授", "博士", "先生", "女士", "总", "董", "局长", "院长", "律师", "医生", "指导", "导")
 _TEAM_SUFFIXES = ("工作组", "项目组", "研究组", "团队", "小组", "组")
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
 
@@ -105,6 +106,17 @@ def collect_aliases(
         # A name the article established is found again wherever it stands (许国平 after 许国/平).
         if len(m.text) >= 3 and _HANZI.match(m.text) and m.source in ("role", "gazetteer", "joined"):
             aliases.setdefault(m.text, (base_key(m, lexicon), "PERSON", None, "derived"))
+    by_surname: dict[str, set[str]] = {}
+    for m in persons:
+        if _HANZI.match(m.text) and 2 <= len(m.text) <= 4 and not m.text.endswith(_HONORIFICS):
+            surname = m.text[:2] if m.text[:2] in lexicon.surnames and len(m.text) > 2 else m.text[:1]
+            if surname in lexicon.surnames:
+                by_surname.setdefault(surname, set()).add(base_key(m, lexicon))
+    for surname, keys in by_surname.items():
+        if len(keys) == 1:
+            # "沈老师", "马总", "王先生": the one person of that surname in the article.
+            for honorific in _HONORIFICS:
+                aliases.setdefault(surname + honorific, (next(iter(keys)), "PERSON", None, "derived"))
     for given, _count in given_names.items():
         # Only when one person in the article has that given name and it is no common word.
         if len({owners[given]}) == 1 and not is_common_word(given) and given not in aliases:

@@ -140,9 +140,10 @@ def find_mentions(
     def junk_before_known(c: Mention) -> bool:
         for end, start in known_ends:
             if end == c.end and c.start < start:
-                place = lexicon.lookup(text[c.start : start])
-                if place is None or place.type != "GPE":  # "印尼外交部" keeps its country
-                    return True
+                head = text[c.start : start]
+                place = lexicon.lookup(head)
+                if not (place is not None and place.type == "GPE" or is_known_place(head)):
+                    return True  # "印尼外交部", "青州蓝鲸足球俱乐部" keep their place
         return False
 
     candidates = [
