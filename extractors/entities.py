@@ -366,6 +366,7 @@ def _suffix_pattern(lexicon: Lexicon) -> re.Pattern:
 _NOT_IN_NAMES = ("p", "c", "r", "m", "q", "u", "y", "e", "o", "w", "f", "t", "zg")
 
 
+_NUMERALS = set("一二三四五六七八九十百千万亿两几数半多第每各零〇")
 _GOVERNMENT = ("局", "部", "委", "厅", "署", "办", "委员会", "办公室", "管理局", "监督管理局")
 _OWNER_NOUNS = ("旗下", "母公司", "子公司", "下属", "控股子公司")
 # Class nouns that describe rather than name: "智能制造企业|星河智能…", "机器人公司|云帆机器人".
@@ -410,7 +411,12 @@ def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
                 start, words = tok.start, words + 1
                 i = i - 1 if toks[i - 1].end == tok.start else None
                 continue
-            if tok.text in lexicon.name_stop_words or not tok.text.strip() or tok.tag.startswith(_NOT_IN_NAMES):
+            media = lexicon.org_suffixes.get(suffix) == "org" and suffix.endswith(("网", "报", "新闻", "电视台", "周刊"))
+            name_like = (
+                media and tok.tag in ("t", "f", "s")  # "今日南方新闻网"
+                or tok.tag == "m" and len(tok.text) == 1 and tok.text not in _NUMERALS and _HANZI.match(tok.text)  # "大元营造"
+            )
+            if tok.text in lexicon.name_stop_words or not tok.text.strip() or tok.tag.startswith(_NOT_IN_NAMES) and not name_like:
                 break
             if tok.tag == "x" and not tok.text.isalnum():
                 break
@@ -736,6 +742,11 @@ def _jieba_mentions(text: str, toks: list[Tok], lexicon: Lexicon, is_common_word
     for i, tok in enumerate(toks):
         word = tok.text
         prev = toks[i - 1] if i > 0 else None
+        if tok.tag in ("nr", "nrfg", "nz") and 1 <= len(word) <= 2 and prev is not None and prev.end == tok.start \
+                and len(prev.text) == 2 and prev.text in lexicon.surnames and not is_common_word(prev.text + word):
+            # 司徒/文彬: a compound surname the segmenter cut off.
+            yield Mention(prev.start, tok.end, prev.text + word, "PERSON", "jieba", 0.65)
+            continue
         if tok.tag in ("nr", "nrfg", "nz", "ns") and len(word) == 2 and prev is not None and prev.end == tok.start \
                 and len(prev.text) == 1 and prev.text in lexicon.surnames and prev.tag.startswith(("nr", "n")) \
                 and (tok.tag.startswith("nr") or prev.tag.startswith("nr")) and not is_common_word(word):
