@@ -928,9 +928,12 @@ def _comitative_chain(context: DocContext, before: list[Mention]) -> list[Mentio
     for previous, m in zip([None, *heads], heads):
         start = _phrase_start(context, m)
         if context.preceded_by(start, _COMITATIVE):
-            head = next((n for n in heads if n.start > m.end and n.type in ("ORG", "PERSON") and n.start - m.end <= 8
-                         and not any(c in context.text[m.end : n.start] for c in "，,。；;、和与及")), None)
-            chain.append(head if m.type == "GPE" and head is not None else m)  # "与日本功率模组大厂大和微电子"
+            near = [n for n in heads if n.start > m.end and n.start - m.end <= 12
+                    and not any(c in context.text[m.end : n.start] for c in "，,。；;、和与及")]
+            titled = next((n for n in near if n.type == "PERSON" and n.role_start is not None), None)
+            head = titled or next((n for n in near if n.type in ("ORG", "PERSON") and n.start - m.end <= 8), None)
+            # "与日本功率模组大厂大和微电子", "与菲律宾外交部长门多萨": the head of the phrase
+            chain.append(head if m.type in ("GPE", "ORG") and head is not None and (m.type == "GPE" or head.type == "PERSON") else m)
         elif previous in chain and context.text[previous.end : start] in ("、", "和", "及", "以及"):
             chain.append(m)
     return chain
@@ -988,15 +991,16 @@ def _objects(context, t_end, c_end, types):
     if len(after) > 1 and after[1].owner is first and _object_gap_ok(gap):
         first, after = after[1], after[1:]  # "离开OpenAI董事会": the board, not its owner
         gap = ""
+    skipped = False
     while len(after) > 1 and _object_gap_ok(gap) and (
         (_is_modifier(context, first) or text[first.end : first.end + 1] in "籍裔") and first.type not in types
         or _qualifies_person(context, first, after[1]) and after[1].type in types
     ):
         first, after = after[1], after[1:]  # "任命原国奥队助理教练李卫东", "师从复旦大学经济学院教授许国平"
-        gap = ""
+        skipped = True
     if len(after) > 1 and text[first.end : after[1].start] in ("“", "「") and after[1].type in types:
         first, after = after[1], after[1:]  # "工作室“拾光设计”": the quoted name
-    if first.role_start is not None and t_end <= first.role_start:
+    if first.role_start is not None and t_end <= first.role_start and not skipped:
         gap = text[t_end : first.role_start]  # "感谢院长张正平": the title belongs to the name
         if len(gap.lstrip("了")) <= 2:
             gap = ""  # "表扬资深工程师陈柏翰"
@@ -1075,9 +1079,18 @@ def reporting(doc: Doc, context: DocContext) -> Iterator[Relation]:
                 continue  # "环球网报道 记者 赵明远" is a byline
             outlets = [m]
             j = i
-            while j > 0 and text[mentions[j - 1].end : mentions[j].start].strip("《》") in ("和", "与", "及", "、") and mentions[j - 1].type == "ORG":
-                j -= 1
-                outlets.insert(0, mentions[j])
+            while j > 0:
+                k = j - 1
+                while k > 0 and mentions[k].type == "GPE":
+                    k -= 1  # "据共同社和菲律宾《马尼拉时报》": the country qualifies the second outlet
+                gap = text[mentions[k].end : mentions[j].start]
+                for q in mentions[k + 1 : j]:
+                    gap = gap.replace(q.text, "")
+                if gap.strip("《》") in ("和", "与", "及", "、") and mentions[k].type == "ORG":
+                    j = k
+                    outlets.insert(0, mentions[j])
+                else:
+                    break
             by = context.preceded_by(_start_with_owner(outlets[0]), ("据",)) or text[outlets[0].start - 2 : outlets[0].start] in ("据《",)
             if not (by or cue.group().strip().startswith(("报道", "报导"))):
                 continue
