@@ -315,7 +315,14 @@ def _name_at(text: str, pos: int, by_start: dict[int, Tok], lexicon: Lexicon) ->
     if translit:
         return translit, "PERSON"
     tok = by_start.get(pos)
-    if tok is not None and len(tok.text) >= 2 and tok.tag in ("n", "v", "vn", "a", "an", "ad") and _HANZI.match(tok.text):
+    family = next((text[pos : pos + n] for n in (3, 2) if text[pos : pos + n] in lexicon.surnames), None)
+    if family and len(family) == 3:
+        given = 0
+        while given < 2 and pos + 3 + given < len(text) and _HANZI.match(text[pos + 3 + given]) and text[pos + 3 + given] not in _NAME_STOP:
+            given += 1
+        if given:
+            return pos + 3 + given, "PERSON"  # 小野寺遥: a three-character family name
+    if family is None and tok is not None and len(tok.text) >= 2 and tok.tag in ("n", "v", "vn", "a", "an", "ad") and _HANZI.match(tok.text):
         return None  # "特首|房屋事务": a word, not a name
     two = text[pos : pos + 2]
     surname_len = 2 if two in lexicon.surnames else 1 if text[pos] in lexicon.surnames else 0
