@@ -99,13 +99,10 @@ def _read_lines(name: str) -> list[str]:
     return lines
 
 
-def _read_relations() -> dict[str, RelationSpec]:
-    data = tomllib.loads(_data_path("relations.toml").read_text(encoding="utf-8"))["relations"]
-    return _relation_specs(data)
-
-
-def _relation_adverbs() -> frozenset[str]:
-    return frozenset(tomllib.loads(_data_path("relations.toml").read_text(encoding="utf-8")).get("adverbs", ()))
+def _read_relations() -> tuple[dict[str, RelationSpec], frozenset[str]]:
+    """The relation specs and the adverbs glued to triggers, from one read of relations.toml."""
+    data = tomllib.loads(_data_path("relations.toml").read_text(encoding="utf-8"))
+    return _relation_specs(data["relations"]), frozenset(data.get("adverbs", ()))
 
 
 def _relation_specs(data) -> dict[str, RelationSpec]:
@@ -171,7 +168,7 @@ def load_lexicon(aliases: str | None = None) -> Lexicon:
 
 @lru_cache(maxsize=8)
 def _load_lexicon(aliases: str | None) -> Lexicon:
-    relations = _read_relations()
+    relations, trigger_adverbs = _read_relations()
     roles_data = tomllib.loads(_data_path("roles.toml").read_text(encoding="utf-8"))
     roles = {}
     for category, titles in roles_data.items():
@@ -217,7 +214,7 @@ def _load_lexicon(aliases: str | None) -> Lexicon:
         org_suffixes=org_suffixes,
         generic_prefixes=frozenset(suffix_data.get("generic_prefixes", ())),
         name_stop_words=frozenset(suffix_data.get("stop_words", ())),
-        trigger_adverbs=_relation_adverbs(),
+        trigger_adverbs=trigger_adverbs,
         industry_suffixes=frozenset(to_simplified(x) for x in suffix_data.get("industry", ())),
         roles=roles,
         gazetteer=gazetteer,

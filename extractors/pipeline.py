@@ -74,7 +74,7 @@ def extract_document(document: Document, settings: Settings = Settings()) -> Ext
     return ExtractionResult(document, triples, entities, len(sentences))
 
 
-def display_name(entity: Entity, script: str) -> str:
+def _entity_name(entity: Entity, script: str) -> str:
     return to_traditional(entity.name) if script == "hant" and not entity.name.isascii() else entity.name
 
 
@@ -96,11 +96,11 @@ def _to_triples(document, text, sentences, relations: Iterable[Relation], entiti
             doc=document.id,
             sentence=original[s_start:s_end],
             sentence_index=r.sentence_index,
-            subject=display_name(subject, settings.script),
+            subject=_entity_name(subject, settings.script),
             subject_type=subject.type,
             relation=r.relation,
             relation_label=original[r.trigger[0] : r.trigger[1]] if r.trigger[1] > r.trigger[0] else r.relation,
-            object=display_name(obj, settings.script),
+            object=_entity_name(obj, settings.script),
             object_type=obj.type,
             confidence=round(min(r.confidence * min(r.subject.certainty, r.object.certainty) ** 0.5, 1.0), 3),
             extractor=r.extractor,
