@@ -770,6 +770,12 @@ def _svo_one(context, index, clauses, t_start, t_end, trigger, relation, kind):
             subjects = [s for s in subjects if s.key != objects[0].key]
     if not objects:
         objects = _attitude_object(context, before, subjects, obj_types, relation)
+    if not objects and relation in ("responded_to", "criticized", "opposed") and c_index + 1 < len(clauses):
+        # "回应称，门多萨的有关言论罔顾事实": the one whose words are answered.
+        n_start, n_end = clauses[c_index + 1]
+        said = [m for m in context.mentions if n_start <= m.start < n_end and m.type in obj_types
+                and _SAID.match(text, m.end)]
+        objects = said[:1]
     implicit = False
     rest = text[t_end:c_end].lstrip("了过着掉")
     bare = not rest or rest[0] in "，,。；;！？!?、…—」”" or rest.startswith(("后", "前", "时", "以来", "一事", "一职", "职务", "所有职务", "全部职务", "一切职务"))
@@ -816,6 +822,7 @@ def _speaker(context, subject: Mention, t_start: int, index: int) -> Mention | N
     return None
 
 
+_SAID = re.compile(r"的(?:有关|相关|这番|上述)?(?:言论|说法|指责|批评|表态|声明|发言|指控|言辞)")
 _COMPANY_ACTS = {"founded", "owns", "acquired", "invested_in", "develops", "partnered_with", "sued", "purchased_from", "competes_with"}
 
 

@@ -154,3 +154,8 @@ def test_more_constructions(text, expected):
 def test_country_inside_a_ministry_name_becomes_an_entity():
     graph, triples = extract_text("中国外交部发言人林泽宇表示反对。", with_graph=True)
     assert has_fact(graph, triples, "林泽宇", "works_for", "中国")
+
+
+def test_response_to_someones_words_in_the_next_clause():
+    graph, triples = extract_text("卡洛斯·门多萨点名批评中国。中国外交部发言人林泽宇回应称，门多萨的有关言论罔顾事实。", with_graph=True)
+    assert has_fact(graph, triples, "林泽宇", "responded_to", "门多萨")
