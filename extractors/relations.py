@@ -418,7 +418,8 @@ def _role_org(context: DocContext, person: Mention, s_start: int, s_end: int):
     text = context.text
     # "交通部长林志远": the title's first character ends the ministry's name.
     head = person.role_start + 1 if person.role and text[person.role_start] in "部局院厅署处市省校社行会队长" else person.role_start
-    before = [m for m in context.mentions if m.end <= head and m.start >= s_start and m.type in ("ORG", "GPE")]
+    before = [m for m in context.mentions if m.end <= head and m.start >= s_start and m.type in ("ORG", "GPE")
+              and not (m.type == "GPE" and text[m.end : m.end + 1] in "籍裔")]  # "西班牙籍主教练": a nationality
     if before:
         org = before[-1]
         gap = text[org.end : person.role_start] if org.end <= person.role_start else ""
@@ -503,7 +504,7 @@ def copular(doc: Doc, context: DocContext) -> Iterator[Relation]:
                 continue
             org = orgs[-1]
             right_after = next((c for c in _COPULA if text.endswith(c, 0, t_start)), None)
-            if org.end < t_start and text[org.end : t_start] not in ("的", "之"):
+            if org.end < t_start and not re.fullmatch(r"(的|之)?(新任|现任|首任|候任|代理|前|原)?", text[org.end : t_start]):
                 if not right_after or org.type != "ORG":
                     continue  # "转战联曜电子出任技术长": the title right after the verb is at that company
             c_index = _clause_of(clauses, t_start)
