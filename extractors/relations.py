@@ -63,6 +63,8 @@ _PASSIVE = ("被", "遭到", "遭", "受到")
 _AGENT = ("由",)
 _GENERIC_PEOPLE = ("员工", "成员", "人士", "网友", "用户", "人们", "官员", "球迷", "民众", "高管", "职员", "雇员", "工作人员", "发言人", "消息人士", "人物", "专家", "分析师", "记者")
 _GENERIC_ORG = ("公司", "该公司", "这家公司", "团队", "该团队", "集团", "俱乐部", "球队", "董事会")
+# Nouns that close a 在… phrase like a localizer: "在通用大模型领域".
+_PP_ENDS = frozenset({"领域", "方面", "期间", "层面", "背景", "框架", "前提", "过程", "范围", "场合", "市场", "问题上"})
 _OBJECT_GAP = set("了过着掉到给于在向为这该其那一家个位名前原") | {"这个", "那个", "这家", "那家", "一家", "一个", "现任", "时任"}
 _ADVERBIAL_NOUNS = {
     "近期", "当时", "随后", "此前", "目前", "如今", "去年", "今年", "昨天", "今天", "明年", "此后", "之后", "最近", "日前",
@@ -266,7 +268,7 @@ def _gap_ok(context: DocContext, start: int, end: int, *, allow_nouns: bool = Fa
                 inside = [t for t in context.toks if pos < t.start and t.end <= end]
                 local = next((t for t in reversed(inside) if t.tag == "f" and len(t.text) == 1), None)
                 if local is None:
-                    local = next((t for t in reversed(inside) if t.text[-1] in "中上里内外" and t.tag in ("f", "t", "s", "n")), None)
+                    local = next((t for t in reversed(inside) if t.text in _PP_ENDS or t.text[-1] in "中上里内外" and t.tag in ("f", "t", "s", "n")), None)
                 if local is not None:
                     pos = local.end
                     in_phrase = False
@@ -274,7 +276,9 @@ def _gap_ok(context: DocContext, start: int, end: int, *, allow_nouns: bool = Fa
         elif in_phrase and (tag == "f" or tag.startswith("v")):
             in_phrase = False
         elif not allow_nouns and not in_phrase and tag.startswith("n") and tag not in ("nr",) and word not in _ADVERBIAL_NOUNS and not _TIME.fullmatch(word):
-            return False
+            trigger = context._by_start.get(end)
+            if not (tok.end == end and trigger is not None and trigger.tag == "vn"):
+                return False  # ("推进三边合作": a noun may qualify a nominal trigger)
         pos = tok.end
     return True
 
@@ -728,7 +732,8 @@ def _svo_one(context, index, clauses, t_start, t_end, trigger, relation, kind):
 
     # Passive and agent markers between clause start and trigger.
     before = [m for m in context.mentions if c_start <= m.start and m.end <= t_start]
-    passive = _passive_agent(context, before, c_start, t_start)
+    # "由灵犀与阿里云联合训练": a joint act has no agent and patient.
+    passive = None if spec.symmetric else _passive_agent(context, before, c_start, t_start)
     if passive is not None:
         agent, patient_limit = passive
         patients = [m for m in before if m.end <= patient_limit and m.type in obj_types and _eligible_subject(context, m, c_start)]

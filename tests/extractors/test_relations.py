@@ -159,3 +159,16 @@ def test_country_inside_a_ministry_name_becomes_an_entity():
 def test_response_to_someones_words_in_the_next_clause():
     graph, triples = extract_text("卡洛斯·门多萨点名批评中国。中国外交部发言人林泽宇回应称，门多萨的有关言论罔顾事实。", with_graph=True)
     assert has_fact(graph, triples, "林泽宇", "responded_to", "门多萨")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("深维智能公司在通用大模型领域与灵犀科技公司正面竞争。", ("深维智能公司", "competes_with", "灵犀科技公司")),
+        ("日本将继续与美国、菲律宾推进三边合作。", ("日本", "partnered_with", "美国")),
+        ("日本将继续与美国、菲律宾推进三边合作。", ("日本", "partnered_with", "菲律宾")),
+    ],
+)
+def test_symmetric_relations_through_phrases(text, expected):
+    graph, triples = extract_text(text, with_graph=True)
+    assert has_fact(graph, triples, *expected), [(t.subject, t.relation, t.object) for t in triples]
