@@ -772,8 +772,8 @@ def _svo_one(context, index, clauses, t_start, t_end, trigger, relation, kind):
     if spec.symmetric and not objects:
         comitative = [m for m in _comitative_chain(context, before) if m.type in obj_types]
         if comitative:
-            objects = comitative[-1:]
-            subjects = [s for s in subjects if s.key != objects[0].key]
+            objects = comitative  # "与美国、菲律宾合作": each partner
+            subjects = [s for s in subjects if s.key not in {o.key for o in objects}]
     if not objects:
         objects = _attitude_object(context, before, subjects, obj_types, relation)
     if not objects and relation in ("responded_to", "criticized", "opposed") and c_index + 1 < len(clauses):
