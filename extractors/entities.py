@@ -385,6 +385,7 @@ def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
     """``<name words><suffix>``: 格力电器股份有限公司, 治理团队, OpenAI董事会, 交通部(长)."""
     tok_ending = {t.end: i for i, t in enumerate(toks)}
     tok_starts = [t.start for t in toks]
+    tok_index = {t.start: i for i, t in enumerate(toks)}
     roles = lexicon.roles
     for match in _suffix_pattern(lexicon).finditer(text):
         suffix = match.group()
@@ -449,7 +450,7 @@ def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
         # "毕竟公司", "欢迎法院", "构成藐视法庭" are no names; "产业引导基金" keeps its inner verb.
         leading = ("d", "c", "p", "ad") if category == "unit" else ("d", "c", "p", "ad", "v")
         while start < s_start:
-            first = next((t for t in toks if t.start == start), None)
+            first = toks[tok_index[start]] if start in tok_index else None
             if first is None or not first.tag.startswith(leading) or first.tag == "vn" or len(first.text) == 1 and first.tag.startswith("v"):
                 break
             start = first.end

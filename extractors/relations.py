@@ -17,6 +17,7 @@ Constructions (each documented on its function):
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -116,6 +117,18 @@ class DocContext:
     def __post_init__(self):
         self._by_start = {t.start: t for t in self.toks}
         self._tok_index = {t.start: i for i, t in enumerate(self.toks)}
+        self._tok_starts = [t.start for t in self.toks]
+        self._tok_ends = {t.end for t in self.toks}
+        self.mentions.sort(key=lambda m: m.start)
+        self._mention_starts = [m.start for m in self.mentions]
+
+    def toks_in(self, start: int, end: int) -> list[Tok]:
+        """Tokens starting in ``[start, end)``, found by bisection (articles can be long)."""
+        return self.toks[bisect.bisect_left(self._tok_starts, start) : bisect.bisect_left(self._tok_starts, end)]
+
+    def mentions_starting(self, start: int, end: int) -> list[Mention]:
+        """Mentions starting in ``[start, end)``."""
+        return self.mentions[bisect.bisect_left(self._mention_starts, start) : bisect.bisect_left(self._mention_starts, end)]
 
     def preceded_by(self, pos: int, words) -> str | None:
         """The word of ``words`` standing right before ``pos`` as a word of its own (为 in 华为 does not)."""
@@ -125,7 +138,7 @@ class DocContext:
         return None
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        return [m for m in self.mentions_starting(start, end) if m.end <= end]
 
     def dominant_org(self) -> str | None:
         """The organisation the article is about: the most mentioned one, if clearly ahead."""
@@ -236,7 +249,7 @@ def normalize_time(expression: str) -> str:
 def _gap_ok(context: DocContext, start: int, end: int, *, allow_nouns: bool = False) -> bool:
     """Whether only adverbials, prepositional phrases and verbs stand between two positions."""
     text = context.text
-    covered = [(m.start, m.end) for m in context.mentions if start <= m.start and m.end <= end]
+    covered = [(m.start, m.end) for m in context.mentions_in(start, end)]
     pos = start
     in_phrase = False  # inside a prepositional phrase ("在转发语中"), nouns are fine
     while pos < end:
@@ -265,7 +278,7 @@ def _gap_ok(context: DocContext, start: int, end: int, *, allow_nouns: bool = Fa
             in_phrase = True
             if word in ("在", "于", "从", "自"):
                 # "在转发语中", "在当晚发出的内部信中": the phrase runs to its localizer, whatever stands inside.
-                inside = [t for t in context.toks if pos < t.start and t.end <= end]
+                inside = [t for t in context.toks_in(pos + 1, end) if t.end <= end]
                 local = next((t for t in reversed(inside) if t.tag == "f" and len(t.text) == 1), None)
                 if local is None:
                     local = next((t for t in reversed(inside) if t.text in _PP_ENDS or t.text[-1] in "中上里内外" and t.tag in ("f", "t", "s", "n")), None)
@@ -289,7 +302,7 @@ def _gap_ok(context: DocContext, start: int, end: int, *, allow_nouns: bool = Fa
 def _is_modifier(context: DocContext, m: Mention) -> bool:
     """``OpenAI`` in ``OpenAI超级对齐小组`` or ``OpenAI的CEO X``: it qualifies the next name."""
     text = context.text
-    for other in context.mentions:
+    for other in context.mentions_starting(m.end, m.end + 40):
         if other.start in (m.end, m.end + 1) and (other.start == m.end or text[m.end] == "的"):
             return other.owner is m or other.start == m.end or (other.role_start is not None)
         if other.role_start is not None and other.start > m.end and (
@@ -321,7 +334,7 @@ def _eligible_subject(context: DocContext, m: Mention, clause_start: int) -> boo
 def _token_before(context: DocContext, pos: int) -> Tok | None:
     index = None
     # The token that ends at pos (skipping aspect particles such as 了).
-    for tok in reversed(context.toks):
+    for tok in reversed(context.toks_in(max(0, pos - 12), pos)):
         if tok.end <= pos:
             if tok.text in ("了", "着", "过") and tok.end == pos:
                 pos = tok.start
@@ -494,9 +507,10 @@ def copular(doc: Doc, context: DocContext) -> Iterator[Relation]:
         clauses = _clauses(text, s_start, s_end)
         for match in _role_title_pattern(lexicon).finditer(text, s_start, s_end):
             t_start, t_end = match.span()
-            if any(m.start == t_end or (m.role_start is not None and m.role_start <= t_start < m.start) for m in context.mentions):
+            nearby = context.mentions_starting(t_start - 40, t_end + 40)
+            if any(m.start == t_end or (m.role_start is not None and m.role_start <= t_start < m.start) for m in nearby):
                 continue  # a title before a name is the appositive construction
-            if any(m.start <= t_start and t_end <= m.end for m in context.mentions):
+            if any(m.start <= t_start and t_end <= m.end for m in nearby):
                 continue
             title = match.group()
             category = lexicon.roles[title]
@@ -675,14 +689,14 @@ def find_triggers(context: DocContext, start: int, end: int) -> Iterator[tuple[i
     """Trigger words in ``[start, end)`` that stand as words, outside names and quotes."""
     text = context.text
     starts = context._by_start
-    ends = {t.end for t in context.toks}
+    ends = context._tok_ends
     for match in _trigger_pattern(context.lexicon).finditer(text, start, end):
         t_start, t_end = match.span()
         if t_start not in starts and not _after_glued_adverb(context, t_start):
             continue
         if t_end not in ends and text[t_end : t_end + 1] not in "掉了过着到完走出":
             continue
-        if any(m.start < t_end and t_start < m.end for m in context.mentions):
+        if any(m.start < t_end and t_start < m.end for m in context.mentions_starting(t_start - 40, t_end)):
             continue
         if _in_quote(text, start, t_start):
             continue
@@ -691,7 +705,8 @@ def find_triggers(context: DocContext, start: int, end: int) -> Iterator[tuple[i
 
 def _after_glued_adverb(context: DocContext, pos: int) -> bool:
     """``公开批评`` as one token: the trigger starts after an adverb inside the token."""
-    tok = next((t for t in context.toks if t.start < pos < t.end), None)
+    before = context.toks_in(max(0, pos - 8), pos)
+    tok = next((t for t in reversed(before) if t.start < pos < t.end), None)
     return tok is not None and context.text[tok.start : pos] in context.lexicon.trigger_adverbs
 
 
@@ -870,7 +885,7 @@ def _passive_agent(context, before, c_start, t_start):
     The agent is the head of the phrase after 被/由: ``由清华大学…博士刘思远于2014年创立`` → 刘思远.
     """
     text = context.text
-    markers = [t for t in context.toks if c_start <= t.start < t_start and t.text in _PASSIVE + _AGENT]
+    markers = [t for t in context.toks_in(c_start, t_start) if t.text in _PASSIVE + _AGENT]
     for marker in reversed(markers):
         after = [m for m in before if m.start >= marker.end]
         for m in reversed(after):
@@ -981,11 +996,11 @@ def _dropped_subjects(context, clauses, c_index, types, t_start=None):
         c_start, c_end = clauses[index]
         # Only a name before the clause's first verb is its subject ("指控林志远" has none: go further back).
         first_verb = next(
-            (t.start for t in context.toks if c_start <= t.start < c_end and (t.tag.startswith("v") or t.text in context.lexicon.triggers) and t.text not in _CUE_WORDS
-             and not any((m.role_start if m.role_start is not None else m.start) <= t.start < m.end for m in context.mentions)),
+            (t.start for t in context.toks_in(c_start, c_end) if (t.tag.startswith("v") or t.text in context.lexicon.triggers) and t.text not in _CUE_WORDS
+             and not any((m.role_start if m.role_start is not None else m.start) <= t.start < m.end for m in context.mentions_starting(c_start - 20, c_end))),
             c_end,
         )
-        inside = [m for m in context.mentions if c_start <= m.start and m.end <= first_verb]
+        inside = [m for m in context.mentions_starting(c_start, first_verb) if m.end <= first_verb]
         # A place after a verb of motion is a destination: "已前往桃园报到".
         inside = [m for m in inside if not (m.type == "GPE" and context.text.endswith(_MOTION, c_start, m.start))]
         for m in inside:
@@ -1141,7 +1156,7 @@ def generic(doc: Doc, context: DocContext) -> Iterator[Relation]:
     for index, (s_start, s_end) in enumerate(context.sentences):
         mentions = [m for m in context.mentions_in(s_start, s_end) if m.type in ("PERSON", "ORG")]
         for x, y in zip(mentions, mentions[1:]):
-            between = [t for t in context.toks if x.end <= t.start and t.end <= y.start]
+            between = [t for t in context.toks_in(x.end, y.start) if t.end <= y.start]
             verbs = [t for t in between if t.tag.startswith("v")]
             if len(verbs) != 1 or len(verbs[0].text) != 2 or verbs[0].text in _NOT_A_LINK or verbs[0].text in lexicon.triggers:
                 continue
