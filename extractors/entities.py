@@ -373,6 +373,8 @@ def _suffix_pattern(lexicon: Lexicon) -> re.Pattern:
 _NOT_IN_NAMES = ("p", "c", "r", "m", "q", "u", "y", "e", "o", "w", "f", "t", "zg")
 
 
+_SUFFIX_WORDS = {"网": "友民球络页站点红购约文", "部": "分长门署件位", "队": "员伍长友", "局": "面势长限", "委": "员屈托婉",
+                 "办": "法理公事", "署": "名理", "厅": "长堂", "党": "员派章纲", "军": "队事人舰"}
 _NUMERALS = set("一二三四五六七八九十百千万亿两几数半多第每各零〇")
 _GOVERNMENT = ("局", "部", "委", "厅", "署", "办", "委员会", "办公室", "管理局", "监督管理局")
 _OWNER_NOUNS = ("旗下", "母公司", "子公司", "下属", "控股子公司")
@@ -394,6 +396,8 @@ def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
         # The suffix must end a word ("公司" in "公司化" does not), or begin a head title (交通部长).
         if any(len(t) > len(suffix) and text.startswith(t, s_end - len(t)) for t in roles):
             continue  # "领队", "队长": the suffix ends a role title, not a name
+        if len(suffix) == 1 and text[s_end : s_end + 1] in _SUFFIX_WORDS.get(suffix, ""):
+            continue  # "网友", "部分", "队员", "局面": the character starts a word, it ends no name
         head_title = any(text.startswith(t, s_end - 1) and t[0] == suffix[-1] for t in roles)
         if head_title and text[s_start - 1 : s_start] in (suffix[-1], "原", "前", "副", "代", "总"):
             continue  # "铁道局局长", "规划局原局长": the first 局 ends the name
@@ -457,6 +461,8 @@ def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
         if start == s_start and category != "board":
             continue
         prefix = text[start:s_start]
+        if prefix[:1] in ("不", "未", "没", "拒", "非"):
+            continue  # "不签署": a negated verb, no office
         if inner is not None and start == toks[inner].start and (len(prefix) < 2 or prefix in lexicon.name_stop_words):
             continue  # "全资子公司" is no name
         if category != "board" and (not prefix or len(prefix) + len(suffix) < 3 or prefix in lexicon.generic_prefixes):
@@ -479,7 +485,7 @@ def _org_mentions(text: str, toks: list[Tok], lexicon: Lexicon):
 
 
 _COMPANY_TITLES = ("董事长", "总经理", "总裁", "首席执行官", "CEO", "创始人", "发言人", "副总经理", "执行长", "社长")
-_NOT_NAME_CHARS = set("的了是在和与及或也都就又把被对向从给为将于其这那该每各个们我你他她它之所以而但并且")
+_NOT_NAME_CHARS = set("的了是在和与及或也都就又把被对向从给为将于其这那该每各个们我你他她它之所以而但并且不没未非拒")
 
 
 def _recurring_org_mentions(text: str, lexicon: Lexicon, frequency, starts: set[int]) -> Iterable[Mention]:
@@ -490,8 +496,8 @@ def _recurring_org_mentions(text: str, lexicon: Lexicon, frequency, starts: set[
     """
     cues = []
     for match in _suffix_pattern(lexicon).finditer(text):
-        if lexicon.org_suffixes[match.group()] == "org":
-            cues.append((match.start(), match.end(), True))
+        if lexicon.org_suffixes[match.group()] == "org" and len(match.group()) >= 2:
+            cues.append((match.start(), match.end(), True))  # one-character suffixes (署, 部) are too often word ends
     for title in _COMPANY_TITLES:
         for match in re.finditer(re.escape(title), text):
             cues.append((match.start(), match.start(), False))
