@@ -14,14 +14,15 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
 from .entities import Mention, declared_aliases
 from .lexicon import Lexicon
-from .text import normalize_key
+from .text import in_quote, normalize_key
 
-__all__ = ["Entity", "unit_stem", "base_key", "collect_aliases", "resolve_mentions", "add_pronouns"]
+__all__ = ["Entity", "compatible_types", "unit_stem", "base_key", "collect_aliases", "resolve_mentions", "add_pronouns"]
 
 _CALLED = re.compile(r"(?:戏称|谑称|戏谑|昵称|人称|称|叫)其为[“\"「『]?(?P<alias>[^”\"」』，,。]{2,16})[”\"」』]")
 _HONORIFICS = ("老师", "教授", "博士", "先生", "女士", "总", "董", "局长", "院长", "律师", "医生", "指导", "导")
@@ -246,24 +247,20 @@ def _resolve_partial_latin(mentions: list[Mention], lexicon: Lexicon) -> None:
             m.type = "ORG"  # an unknown single Latin word: a brand or organisation
 
 
-_partials_cache: dict[int, dict[str, list[tuple[str, str]]]] = {}
-
-
+@lru_cache(maxsize=8)
 def _gazetteer_partials(lexicon: Lexicon) -> dict[str, list[tuple[str, str]]]:
-    cached = _partials_cache.get(id(lexicon))
-    if cached is None:
-        cached = {}
-        for entry in lexicon.gazetteer.values():
-            if entry.type != "PERSON":
-                continue
-            for name in {entry.name, *entry.aliases}:
-                tokens = _latin_tokens(name)
-                if len(tokens) >= 2 and name.isascii():
-                    for token in {tokens[0].lower(), tokens[-1].lower()}:
-                        if (entry.name, "PERSON") not in cached.setdefault(token, []):
-                            cached[token].append((entry.name, "PERSON"))
-        _partials_cache[id(lexicon)] = cached
-    return cached
+    """Gazetteer people by the first or last word of their Latin names."""
+    partials: dict[str, list[tuple[str, str]]] = {}
+    for entry in lexicon.gazetteer.values():
+        if entry.type != "PERSON":
+            continue
+        for name in {entry.name, *entry.aliases}:
+            tokens = _latin_tokens(name)
+            if len(tokens) >= 2 and name.isascii():
+                for token in {tokens[0].lower(), tokens[-1].lower()}:
+                    if (entry.name, "PERSON") not in partials.setdefault(token, []):
+                        partials[token].append((entry.name, "PERSON"))
+    return partials
 
 
 def similar_latin(a: str, b: str) -> bool:
@@ -299,13 +296,13 @@ def _resolve_fuzzy(mentions: list[Mention], lexicon: Lexicon) -> None:
     for key in sorted(latin_keys, key=lambda k: (counts[k], -first_seen[k])):
         # In the article: keys ordered so that rarer spellings are merged into commoner ones.
         target = None
-        peers = [k for k in counts if k != key and k.isascii() and counts[k] > 0 and _compatible(types[k], types[key]) and similar_latin(key, k)]
+        peers = [k for k in counts if k != key and k.isascii() and counts[k] > 0 and compatible_types(types[k], types[key]) and similar_latin(key, k)]
         if len(peers) == 1:
             target = peers[0]
         elif not peers:
             found = {
                 e.name for e in _gazetteer_latin(lexicon).get(key[:1].lower(), ())
-                if _compatible(e.type, types[key]) and any(similar_latin(key, n) for n in (e.name, *e.aliases) if n.isascii())
+                if compatible_types(e.type, types[key]) and any(similar_latin(key, n) for n in (e.name, *e.aliases) if n.isascii())
             }
             target = found.pop() if len(found) == 1 else None
         if target is None:
@@ -320,24 +317,21 @@ def _resolve_fuzzy(mentions: list[Mention], lexicon: Lexicon) -> None:
         types.setdefault(target, types[key])
 
 
-_latin_cache: dict[int, dict] = {}
+@lru_cache(maxsize=8)
+def _gazetteer_latin(lexicon: Lexicon) -> dict:
+    """Gazetteer entries with Latin names, by their first letter."""
+    by_letter: dict = {}
+    for entry in lexicon.gazetteer.values():
+        for name in {entry.name, *entry.aliases}:
+            if name.isascii() and name[:1].isalpha():
+                group = by_letter.setdefault(name[0].lower(), [])
+                if entry not in group:
+                    group.append(entry)
+    return by_letter
 
 
-def _gazetteer_latin(lexicon: Lexicon):
-    cached = _latin_cache.get(id(lexicon))
-    if cached is None:
-        cached = {}
-        for entry in lexicon.gazetteer.values():
-            for name in {entry.name, *entry.aliases}:
-                if name.isascii() and name[:1].isalpha():
-                    group = cached.setdefault(name[0].lower(), [])
-                    if entry not in group:
-                        group.append(entry)
-        _latin_cache[id(lexicon)] = cached
-    return cached
-
-
-def _compatible(a: str, b: str) -> bool:
+def compatible_types(a: str, b: str) -> bool:
+    """Types that may name one entity: equal, or one still undecided (OTHER)."""
     return a == b or "OTHER" in (a, b)
 
 
@@ -410,7 +404,7 @@ def add_pronouns(
         sentence = text[s_start:s_end]
         for match in _PRONOUNS.finditer(sentence):
             start, end = s_start + match.start(), s_start + match.end()
-            if _inside(taken, start, end) or _in_quote(sentence, match.start()):
+            if _inside(taken, start, end) or in_quote(sentence, 0, match.start()):
                 continue
             antecedent = _antecedent(match.group(), start, index, sentences, persons, text)
             if antecedent is not None:
@@ -475,16 +469,6 @@ def _org_anaphors(text: str, mentions: list[Mention], entities: dict[str, Entity
 
 def _inside(spans, start, end) -> bool:
     return any(s < end and start < e for s, e in spans)
-
-
-def _in_quote(sentence: str, pos: int) -> bool:
-    depth = 0
-    for ch in sentence[:pos]:
-        if ch in "“「『":
-            depth += 1
-        elif ch in "”」』":
-            depth = max(depth - 1, 0)
-    return depth > 0
 
 
 def _antecedent(pronoun, start, index, sentences, persons, text) -> str | None:

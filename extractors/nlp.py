@@ -95,14 +95,6 @@ class JiebaTokenizer:
         return self
 
 
-@spacy.registry.tokenizers("guanxi.jieba_tokenizer.v1")
-def create_jieba_tokenizer(hmm: bool = True):
-    def make(nlp: Language) -> JiebaTokenizer:
-        return JiebaTokenizer(nlp.vocab, hmm=hmm)
-
-    return make
-
-
 @Language.factory("guanxi_sentences")
 def make_sentence_component(nlp: Language, name: str):
     def set_sentences(doc: Doc) -> Doc:

@@ -17,7 +17,7 @@ from .coref import Entity
 from .lexicon import load_lexicon
 from .nlp import doc_tokens, load_pipeline
 from .relations import DEFAULT_EXTRACTORS, DocContext, Relation, extract_relations, get_extractor
-from .text import prepare, to_traditional
+from .text import prepare
 
 __all__ = ["ExtractionResult", "extract_document", "Settings"]
 
@@ -31,7 +31,7 @@ class Settings:
     extractors: tuple[str, ...] = DEFAULT_EXTRACTORS
     min_confidence: float = 0.0
     keep_negated: bool = False
-    script: str = "hans"
+    script: str = "hans"  # display script of names; applied where the graph names its nodes (graph.build)
 
     def validate(self) -> "Settings":
         from ..errors import Errors, GuanxiError
@@ -68,14 +68,7 @@ def extract_document(document: Document, settings: Settings = Settings()) -> Ext
     )
     relations = extract_relations(doc, context, settings.extractors)
     triples = _to_triples(document, prepared.text, sentences, relations, entities, settings)
-    if settings.script == "hant":
-        for entity in entities.values():
-            entity.name = to_traditional(entity.name) if not entity.name.isascii() else entity.name
     return ExtractionResult(document, triples, entities, len(sentences))
-
-
-def _entity_name(entity: Entity, script: str) -> str:
-    return to_traditional(entity.name) if script == "hant" and not entity.name.isascii() else entity.name
 
 
 def _to_triples(document, text, sentences, relations: Iterable[Relation], entities, settings) -> tuple[Triple, ...]:
@@ -96,11 +89,11 @@ def _to_triples(document, text, sentences, relations: Iterable[Relation], entiti
             doc=document.id,
             sentence=original[s_start:s_end],
             sentence_index=r.sentence_index,
-            subject=_entity_name(subject, settings.script),
+            subject=subject.name,
             subject_type=subject.type,
             relation=r.relation,
             relation_label=original[r.trigger[0] : r.trigger[1]] if r.trigger[1] > r.trigger[0] else r.relation,
-            object=_entity_name(obj, settings.script),
+            object=obj.name,
             object_type=obj.type,
             confidence=round(min(r.confidence * min(r.subject.certainty, r.object.certainty) ** 0.5, 1.0), 3),
             extractor=r.extractor,

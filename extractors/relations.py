@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Protocol
 
 import catalogue
@@ -30,6 +31,7 @@ from spacy.tokens import Doc
 from .coref import Entity
 from .entities import Mention, Tok
 from .lexicon import Lexicon
+from .text import in_quote
 
 __all__ = ["Relation", "DocContext", "Extractor", "registry", "extract_relations", "CONFIDENCE"]
 
@@ -111,12 +113,10 @@ class DocContext:
     entities: dict
     sentences: list[tuple[int, int]]
     toks: list[Tok]
-    headline_sentences: frozenset[int] = frozenset()
     _by_start: dict = field(default_factory=dict)
 
     def __post_init__(self):
         self._by_start = {t.start: t for t in self.toks}
-        self._tok_index = {t.start: i for i, t in enumerate(self.toks)}
         self._tok_starts = [t.start for t in self.toks]
         self._tok_ends = {t.end for t in self.toks}
         self.mentions.sort(key=lambda m: m.start)
@@ -191,17 +191,6 @@ def _clause_of(clauses, pos):
         if s <= pos < e:
             return index
     return len(clauses) - 1
-
-
-def _in_quote(text: str, start: int, pos: int) -> bool:
-    """Inside quotes or a title in 《》: words there are not the sentence's own statements."""
-    depth = 0
-    for ch in text[start:pos]:
-        if ch in "“「『《":
-            depth += 1
-        elif ch in "”」』》":
-            depth = max(depth - 1, 0)
-    return depth > 0
 
 
 def _modality(text: str, start: int, end: int) -> tuple[str | None, bool]:
@@ -541,11 +530,9 @@ def copular(doc: Doc, context: DocContext) -> Iterator[Relation]:
                                role=title, time=_time(text, c_start, t_start))
 
 
+@lru_cache(maxsize=8)
 def _role_title_pattern(lexicon: Lexicon) -> re.Pattern:
-    cached = _TRIGGER_CACHE.get(("roles", id(lexicon)))
-    if cached is None:
-        cached = _TRIGGER_CACHE[("roles", id(lexicon))] = re.compile("|".join(map(re.escape, sorted(lexicon.roles, key=len, reverse=True))))
-    return cached
+    return re.compile("|".join(map(re.escape, sorted(lexicon.roles, key=len, reverse=True))))
 
 
 _MEMBERSHIP = ("党", "同盟", "联盟", "阵线", "协会", "学会", "委员会", "议会", "队", "俱乐部")
@@ -674,15 +661,9 @@ def peer(doc: Doc, context: DocContext) -> Iterator[Relation]:
 # --- svo: trigger verbs -----------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8)
 def _trigger_pattern(lexicon: Lexicon) -> re.Pattern:
-    cached = _TRIGGER_CACHE.get(id(lexicon))
-    if cached is None:
-        words = sorted(lexicon.triggers, key=len, reverse=True)
-        cached = _TRIGGER_CACHE[id(lexicon)] = re.compile("|".join(map(re.escape, words)))
-    return cached
-
-
-_TRIGGER_CACHE: dict = {}
+    return re.compile("|".join(map(re.escape, sorted(lexicon.triggers, key=len, reverse=True))))
 
 
 def find_triggers(context: DocContext, start: int, end: int) -> Iterator[tuple[int, int, str]]:
@@ -698,7 +679,7 @@ def find_triggers(context: DocContext, start: int, end: int) -> Iterator[tuple[i
             continue
         if any(m.start < t_end and t_start < m.end for m in context.mentions_starting(t_start - 40, t_end)):
             continue
-        if _in_quote(text, start, t_start):
+        if in_quote(text, start, t_start):
             continue
         yield t_start, t_end, match.group()
 
@@ -1163,7 +1144,7 @@ def generic(doc: Doc, context: DocContext) -> Iterator[Relation]:
             verb = verbs[0]
             if any(t.tag not in ("d", "ad", "ul", "uz", "ug") and t is not verb for t in between):
                 continue
-            if x.key == y.key or _is_modifier(context, x) or _in_quote(text, s_start, verb.start) or "PERSON" not in (x.type, y.type):
+            if x.key == y.key or _is_modifier(context, x) or in_quote(text, s_start, verb.start) or "PERSON" not in (x.type, y.type):
                 continue
             if not _eligible_subject(context, x, s_start):
                 continue

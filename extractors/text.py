@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Prepared", "prepare", "split_sentences", "to_simplified", "to_traditional", "normalize_key"]
+__all__ = ["Prepared", "prepare", "split_sentences", "to_simplified", "to_traditional", "normalize_key", "in_quote"]
 
 
 @lru_cache(maxsize=2)
@@ -75,7 +75,6 @@ class Prepared:
     original: str
     text: str
     sentences: tuple[tuple[int, int], ...]
-    dropped_paragraphs: int
 
 
 def prepare(original: str) -> Prepared:
@@ -83,7 +82,6 @@ def prepare(original: str) -> Prepared:
     simplified = to_simplified(original)
     chars = list(simplified)
     seen: set[str] = set()
-    dropped = 0
     lines = list(_lines(simplified))
     bullet_run = _bullet_runs(simplified, lines)
     for index, (start, end) in enumerate(lines):
@@ -94,10 +92,27 @@ def prepare(original: str) -> Prepared:
         drop = key in seen or bool(_BOILERPLATE.search(line)) or _URL_ONLY.match(line) or index in bullet_run
         seen.add(key)
         if drop:
-            dropped += 1
             chars[start:end] = " " * (end - start)
     text = "".join(chars)
-    return Prepared(original=original, text=text, sentences=tuple(split_sentences(text)), dropped_paragraphs=dropped)
+    return Prepared(original=original, text=text, sentences=tuple(split_sentences(text)))
+
+
+def in_quote(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` lies inside quotes or a 《》 title opened after ``start``.
+
+    Words there are someone's speech or a title, not the sentence's own statements.
+
+    >>> text = "他说“我辞职了”。"
+    >>> in_quote(text, 0, text.index("辞职")), in_quote(text, 0, text.index("。"))
+    (True, False)
+    """
+    depth = 0
+    for ch in text[start:pos]:
+        if ch in "“「『《":
+            depth += 1
+        elif ch in "”」』》":
+            depth = max(depth - 1, 0)
+    return depth > 0
 
 
 def _lines(text: str):

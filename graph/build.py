@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 import networkx as nx
 from rapidfuzz.distance import JaroWinkler
 
-from ..extractors.coref import similar_latin
+from ..extractors.coref import compatible_types, similar_latin
 from ..extractors.lexicon import Lexicon, load_lexicon
 from ..extractors.pipeline import ExtractionResult
 from ..extractors.text import normalize_key, to_simplified, to_traditional
@@ -107,13 +107,13 @@ def resolve_entities(results: Iterable[ExtractionResult], lexicon: Lexicon | Non
                 by_stripped[stripped].append(ref)
     for refs in by_stripped.values():
         for ref in refs[1:]:
-            if _types_compatible(records[refs[0]].type, records[ref].type):
+            if compatible_types(records[refs[0]].type, records[ref].type):
                 uf.union(refs[0], ref)
     # A name one article uses as an alias is that entity in every article.
     for ref, entity in records.items():
         for alias in entity.aliases:
             other = by_norm.get(normalize_key(alias))
-            if other and other != ref and len(alias) >= 2 and not _is_pronoun(alias) and _types_compatible(records[other].type, entity.type):
+            if other and other != ref and len(alias) >= 2 and not _is_pronoun(alias) and compatible_types(records[other].type, entity.type):
                 uf.union(other, ref)
 
     clusters = _clusters(uf, records)
@@ -133,10 +133,6 @@ def resolve_entities(results: Iterable[ExtractionResult], lexicon: Lexicon | Non
 
 def _is_pronoun(text: str) -> bool:
     return text in ("他", "她", "对方", "其") or len(text) < 2
-
-
-def _types_compatible(a: str, b: str) -> bool:
-    return a == b or "OTHER" in (a, b)
 
 
 def _clusters(uf: _UnionFind, records: dict) -> dict:
@@ -160,7 +156,7 @@ def _merge_misspellings(uf, clusters, records, lexicon) -> None:
     for i, (root_a, type_a, names_a, _) in enumerate(latin):
         matches = [
             root_b for j, (root_b, type_b, names_b, _) in enumerate(latin)
-            if i != j and _types_compatible(type_a, type_b) and any(similar_latin(a, b) for a in names_a for b in names_b)
+            if i != j and compatible_types(type_a, type_b) and any(similar_latin(a, b) for a in names_a for b in names_b)
         ]
         if len(matches) == 1:
             uf.union(matches[0], root_a)
